@@ -1,0 +1,52 @@
+using Microsoft.Data.Sqlite;
+
+namespace ShuzhiKaohe.Core.Storage;
+
+/// <summary>What <c>shuzhi db check</c> reports.</summary>
+public sealed record DatabaseCheck(string Path, int SchemaVersion, int CodeSchemaVersion, bool IntegrityOk, IReadOnlyList<string> IntegrityMessages, string JournalMode, long SizeBytes);
+
+/// <summary>What <c>shuzhi db init</c> did.</summary>
+public sealed record DatabaseInit(string Path, int SchemaVersion, IReadOnlyList<string> Applied, string? BackupPath);
+
+/// <summary>The database chores of an administrator: create, check, back up.</summary>
+public sealed class DatabaseAdmin(Database database)
+{
+    public DatabaseInit Init()
+    {
+        var report = database.EnsureReady();
+        using var c = database.Open();
+        return new DatabaseInit(database.Path, Migrator.ReadSchemaVersion(c),
+            report.Applied.Select(m => $"{m.Source}/{m.Version:D4}_{m.Name}").ToList(), report.BackupPath);
+    }
+
+    public DatabaseCheck Check()
+    {
+        using var c = database.Open();
+        var messages = new List<string>();
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "PRAGMA integrity_check";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) messages.Add(r.GetString(0));
+        }
+        string mode;
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "PRAGMA journal_mode";
+            mode = (string)cmd.ExecuteScalar()!;
+        }
+        var ok = messages is ["ok"];
+        return new DatabaseCheck(database.Path, Migrator.ReadSchemaVersion(c), Migrator.CodeSchemaVersion, ok, messages, mode,
+            new FileInfo(database.Path).Length);
+    }
+
+    /// <summary>A consistent copy through SQLite's online backup, safe while other operators write.</summary>
+    public string BackupTo(string target)
+    {
+        using var c = database.Open();
+        Backup.To(c, target);
+        return Path.GetFullPath(target);
+    }
+
+    internal SqliteConnection OpenForTests() => database.Open();
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using ShuzhiKaohe.Cli;
+using ShuzhiKaohe.Core;
+using ShuzhiKaohe.Core.Plugins;
+using ShuzhiKaohe.Core.Storage;
+
+namespace ShuzhiKaohe.Host;
+
+/// <summary>
+/// The composition root: one generic host for both front ends. Settings come from appsettings.json beside the
+/// executable, then $XDG_CONFIG_HOME/shuzhi/settings.json, then the environment (SHUZHI_DB, SHUZHI_PLUGINS),
+/// then the global options. Nothing here writes to stdout: logs go to a rolling file under the data folder.
+/// </summary>
+public static class Composition
+{
+    public static IHost Build(GlobalSettings global, FrontEnd frontEnd, Func<string, string?>? env = null)
+    {
+        env ??= Environment.GetEnvironmentVariable;
+        var paths = AppPaths.FromEnvironment(env);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = "shuzhi",
+            EnvironmentName = "Production",
+        });
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        var xdgConfig = env("XDG_CONFIG_HOME");
+        var configHome = !string.IsNullOrWhiteSpace(xdgConfig) ? xdgConfig : Path.Combine(env("HOME") ?? "", ".config");
+        builder.Configuration.AddJsonFile(Path.Combine(configHome, "shuzhi", "settings.json"), optional: true, reloadOnChange: false);
+        var config = builder.Configuration;
+
+        var dbPath = FirstNonEmpty(global.DatabasePath, env("SHUZHI_DB"), config["Database:Path"]) ?? paths.DefaultDatabase;
+        if (dbPath == paths.DefaultDatabase) Directory.CreateDirectory(paths.DataDirectory);
+
+        var logger = CreateFileLogger(paths);
+        builder.Logging.ClearProviders();
+        if (logger is not null) builder.Logging.AddSerilog(logger, dispose: true);
+
+        var searchPaths = new List<string> { paths.ShippedPlugins };
+        searchPaths.AddRange((env("SHUZHI_PLUGINS") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        searchPaths.AddRange(config.GetSection("Plugins:Paths").GetChildren().Select(c => c.Value).OfType<string>());
+        var disabled = config.GetSection("Plugins:Disabled").GetChildren().Select(c => c.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+        var pluginLog = logger is null ? null : new Serilog.Extensions.Logging.SerilogLoggerFactory(logger).CreateLogger("plugins");
+        var catalog = PluginBootstrapper.LoadInto(builder.Services, new PluginLoadOptions(searchPaths, disabled), pluginLog);
+
+        var who = new OperatorContext(global.Operator ?? Environment.UserName, frontEnd);
+        builder.Services.AddShuzhiCore(paths, new DatabaseOptions(dbPath), catalog, who);
+        builder.Services.AddSingleton(new ConsoleSettings(config.GetValue("Console:Mouse", true)));
+        return builder.Build();
+    }
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    /// <summary>A daily rolling log under the data folder, owner-only. Logging must never stop the program.</summary>
+    private static Serilog.ILogger? CreateFileLogger(AppPaths paths)
+    {
+        try
+        {
+            Directory.CreateDirectory(paths.LogDirectory);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(paths.LogDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            return new LoggerConfiguration()
+                .MinimumLevel.Information()
+                .WriteTo.File(Path.Combine(paths.LogDirectory, "shuzhi-.log"), rollingInterval: RollingInterval.Day,
+                    retainedFileCountLimit: 31, shared: true,
+                    outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext} {Message:lj}{NewLine}{Exception}")
+                .CreateLogger();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
