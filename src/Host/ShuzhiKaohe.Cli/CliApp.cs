@@ -58,8 +58,12 @@ public sealed class CliApp
             DbOption, JsonOption, OperatorOption,
         };
         root.SetAction(pr => Run(pr, _console));
-        root.Subcommands.Add(DbVerbs.Build(this));
-        root.Subcommands.Add(PluginVerbs.Build(this));
+        // Each noun is a class in Verbs/ implementing IVerbGroup: adding a feature's verbs touches no shared file.
+        foreach (var group in typeof(CliApp).Assembly.GetTypes()
+                     .Where(t => typeof(IVerbGroup).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+                     .Select(t => (IVerbGroup)Activator.CreateInstance(t)!)
+                     .OrderBy(g => g.Order).ThenBy(g => g.GetType().Name, StringComparer.Ordinal))
+            root.Subcommands.Add(group.Build(this));
         return root;
     }
 

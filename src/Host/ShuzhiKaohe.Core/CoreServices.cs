@@ -13,6 +13,12 @@ public sealed record OperatorContext(string Name, FrontEnd FrontEnd);
 /// <summary>Console settings: mouse capture can be switched off (Console:Mouse=false) so terminal text selection works over SSH.</summary>
 public sealed record ConsoleSettings(bool Mouse);
 
+/// <summary>A feature folder's registrations (e.g. Organisations/OrganisationsFeature.cs). Needs a parameterless constructor.</summary>
+public interface ICoreFeature
+{
+    void Register(IServiceCollection services);
+}
+
 /// <summary>Registers the Core services both front ends use.</summary>
 public static class CoreServices
 {
@@ -27,6 +33,11 @@ public static class CoreServices
         services.AddSingleton<Database>();
         services.AddSingleton<DatabaseAdmin>();
         services.AddSingleton<SectorRegistry>();
+        // Each feature folder registers its own services through an ICoreFeature: no shared list to edit.
+        foreach (var feature in typeof(CoreServices).Assembly.GetTypes()
+                     .Where(t => typeof(ICoreFeature).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+                     .OrderBy(t => t.FullName, StringComparer.Ordinal))
+            ((ICoreFeature)Activator.CreateInstance(feature)!).Register(services);
         return services;
     }
 }

@@ -4,9 +4,11 @@ using ShuzhiKaohe.Core.Storage;
 namespace ShuzhiKaohe.Cli.Verbs;
 
 /// <summary><c>shuzhi db init|check|backup</c>.</summary>
-internal static class DbVerbs
+internal sealed class DbVerbs : IVerbGroup
 {
-    public static Command Build(CliApp app)
+    public int Order => 90;
+
+    public Command Build(CliApp app)
     {
         var db = new Command("db", "数据库：创建、检查、备份");
 

@@ -4,9 +4,11 @@ using ShuzhiKaohe.Core.Plugins;
 namespace ShuzhiKaohe.Cli.Verbs;
 
 /// <summary><c>shuzhi plugin list</c>.</summary>
-internal static class PluginVerbs
+internal sealed class PluginVerbs : IVerbGroup
 {
-    public static Command Build(CliApp app)
+    public int Order => 80;
+
+    public Command Build(CliApp app)
     {
         var plugin = new Command("plugin", "板块插件");
         var list = new Command("list", "列出找到的插件及其状态（loaded | malfunctioned | disabled）");

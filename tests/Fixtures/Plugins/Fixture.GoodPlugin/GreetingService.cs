@@ -1,0 +1,1 @@
+namespace Fixture; public sealed record GreetingService(string Text);
