@@ -1,0 +1,137 @@
+using Microsoft.Data.Sqlite;
+using ShuzhiKaohe.Core.Common;
+using ShuzhiKaohe.Core.Storage;
+
+namespace ShuzhiKaohe.Core.Organisations;
+
+/// <summary>
+/// Reads the organisation tree: one organisation, its children, its superior — the one that assesses it (第三条
+/// "按照党组织隶属关系，由其上一级党组织开展") — and its secretary in a year. Statistical groupings are transparent:
+/// a Beijing district's superior is the Beijing municipal committee, not 市辖区.
+/// </summary>
+public sealed class OrganisationDirectory(Database database)
+{
+    internal const string Columns = "code, name, parent_code, sector, level, kind, is_grouping, founded_on, dissolved_on, row_version";
+
+    public Organisation? Find(string code)
+    {
+        using var c = database.Open();
+        return Find(c, code);
+    }
+
+    public Organisation Get(string code) => Find(code) ?? throw new NotFoundException($"没有代码为 {code} 的组织");
+
+    internal static Organisation? Find(SqliteConnection c, string code, SqliteTransaction? tx = null)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"SELECT {Columns} FROM organisation WHERE code = $code";
+        cmd.Parameters.AddWithValue("$code", code);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? Read(r) : null;
+    }
+
+    /// <summary>Direct children in code order (groupings included, marked).</summary>
+    public IReadOnlyList<Organisation> Children(string? parentCode)
+    {
+        using var c = database.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = parentCode is null
+            ? $"SELECT {Columns} FROM organisation WHERE parent_code IS NULL ORDER BY code"
+            : $"SELECT {Columns} FROM organisation WHERE parent_code = $p ORDER BY code";
+        if (parentCode is not null) cmd.Parameters.AddWithValue("$p", parentCode);
+        return ReadAll(cmd);
+    }
+
+    /// <summary>
+    /// The organisations an organiser assesses by default (第三条): its children, looking through groupings to
+    /// their children, skipping groupings themselves and organisations not active in <paramref name="year"/>.
+    /// </summary>
+    public IReadOnlyList<Organisation> DirectSubordinates(string organiserCode, int year)
+    {
+        using var c = database.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
+            WITH RECURSIVE below(code) AS (
+                SELECT code FROM organisation WHERE parent_code = $p
+                UNION ALL
+                SELECT o.code FROM organisation o JOIN below b ON o.parent_code = b.code
+                 WHERE (SELECT is_grouping FROM organisation WHERE code = b.code) = 1
+            )
+            SELECT {Columns} FROM organisation WHERE code IN (SELECT code FROM below) AND is_grouping = 0 ORDER BY code
+            """;
+        cmd.Parameters.AddWithValue("$p", organiserCode);
+        return ReadAll(cmd).Where(o => o.IsActiveIn(year)).ToList();
+    }
+
+    /// <summary>The path from the root down to the organisation itself (groupings included).</summary>
+    public IReadOnlyList<Organisation> Path(string code)
+    {
+        using var c = database.Open();
+        var path = new List<Organisation>();
+        for (var o = Find(c, code); o is not null; o = o.ParentCode is null ? null : Find(c, o.ParentCode))
+        {
+            path.Insert(0, o);
+            if (path.Count > 64) throw new InvalidInputException($"组织 {code} 的上级链过长（超过 64 层），树中可能有环");
+        }
+        return path;
+    }
+
+    /// <summary>The superior that assesses the organisation: the nearest ancestor that is not a grouping.</summary>
+    public Organisation? Superior(string code)
+    {
+        var path = Path(code);
+        if (path.Count == 0) throw new NotFoundException($"没有代码为 {code} 的组织");
+        for (var i = path.Count - 2; i >= 0; i--)
+            if (!path[i].IsGrouping) return path[i];
+        return null;
+    }
+
+    /// <summary>Secretary terms of an organisation that overlap the year.</summary>
+    public IReadOnlyList<SecretaryTerm> SecretaryTerms(string orgCode, int year)
+    {
+        using var c = database.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            SELECT t.id, t.org_code, t.person_id, p.name, t.start_on, t.end_on
+              FROM secretary_term t JOIN person p ON p.id = t.person_id
+             WHERE t.org_code = $o AND t.start_on <= $end AND (t.end_on IS NULL OR t.end_on > $start)
+             ORDER BY t.start_on
+            """;
+        cmd.Parameters.AddWithValue("$o", orgCode);
+        cmd.Parameters.AddWithValue("$start", $"{year:D4}-01-01");
+        cmd.Parameters.AddWithValue("$end", $"{year:D4}-12-31");
+        using var r = cmd.ExecuteReader();
+        var list = new List<SecretaryTerm>();
+        while (r.Read())
+            list.Add(new SecretaryTerm(r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetString(3),
+                DateOnly.Parse(r.GetString(4)), r.IsDBNull(5) ? null : DateOnly.Parse(r.GetString(5))));
+        return list;
+    }
+
+    /// <summary>
+    /// Whoever held the post at <paramref name="asOf"/> (else the last holder of the year), with the year's other
+    /// holders: a campaign assesses the holder and records and flags a predecessor who left mid-year.
+    /// </summary>
+    public SecretaryOfYear SecretaryFor(string orgCode, int year, DateOnly? asOf = null)
+    {
+        var terms = SecretaryTerms(orgCode, year);
+        var date = asOf ?? new DateOnly(year, 12, 31);
+        var holder = terms.LastOrDefault(t => t.HeldOn(date)) ?? terms.LastOrDefault();
+        return new SecretaryOfYear(holder, terms.Where(t => t != holder).ToList());
+    }
+
+    internal static IReadOnlyList<Organisation> ReadAll(SqliteCommand cmd)
+    {
+        using var r = cmd.ExecuteReader();
+        var list = new List<Organisation>();
+        while (r.Read()) list.Add(Read(r));
+        return list;
+    }
+
+    internal static Organisation Read(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetInt32(4),
+        r.GetString(5), r.GetInt64(6) != 0,
+        r.IsDBNull(7) ? null : DateOnly.Parse(r.GetString(7)), r.IsDBNull(8) ? null : DateOnly.Parse(r.GetString(8)),
+        r.GetInt64(9));
+}
