@@ -51,6 +51,23 @@ public sealed class AuditTrailTests : IDisposable
     }
 
     [Fact]
+    public void A_copy_of_the_database_can_be_checked_before_it_is_restored()
+    {
+        var copy = Path.Combine(_bed.Folder, "copy.db");
+        _bed.Admin.Get<DatabaseAdmin>().BackupTo(copy);
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=False"))
+        {
+            c.Open();
+            Assert.True(_bed.Admin.Get<AuditVerifier>().Check(c).Ok);
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE operator SET created_at = 'yesterday'";
+            cmd.ExecuteNonQuery();
+            Assert.Equal("changed", _bed.Admin.Get<AuditVerifier>().Check(c).FirstBreak!.Kind);
+        }
+        Assert.True(Verify().Ok);
+    }
+
+    [Fact]
     public void A_row_inserted_behind_the_programs_back_is_reported_as_unrecorded()
     {
         _bed.Sql("INSERT INTO operator(name, created_by, created_at) VALUES ('mallory', 'mallory', '2025-01-01')");

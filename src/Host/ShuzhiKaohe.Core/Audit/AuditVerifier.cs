@@ -28,6 +28,16 @@ public sealed class AuditVerifier(Database database, AuditedEntities entities, A
     {
         authorizer.Require(Permission.AuditVerify);
         using var c = database.Open();
+        return Check(c);
+    }
+
+    /// <summary>
+    /// Verifies the database behind <paramref name="connection"/> — e.g. a backup about to be restored (issue 10).
+    /// No permission check: the caller has already been authorised for what it is doing.
+    /// </summary>
+    public AuditReport Check(SqliteConnection connection)
+    {
+        var c = connection;
         using var tx = c.BeginTransaction(deferred: true);
         var breaks = new List<AuditBreak>();
         var (count, head) = VerifyChain(c, tx, breaks);
