@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using ShuzhiKaohe.Cli;
+using Microsoft.Extensions.DependencyInjection;
 using ShuzhiKaohe.Core;
+using ShuzhiKaohe.Core.Security;
 
 namespace ShuzhiKaohe.Host;
 
@@ -9,11 +11,33 @@ public static class Program
     public static int Main(string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
+        ProcessAccount.RestrictNewFilesToOwner();
+        // The SSH forced-command path: the key's command fixed the operator; the operator's own words arrive here.
+        if (Environment.GetEnvironmentVariable("SSH_ORIGINAL_COMMAND") is { } typed)
+        {
+            try
+            {
+                var forced = ForcedCommand.Combine(args, typed);
+                foreach (var w in forced.Warnings) Console.Error.WriteLine($"警告：{w}");
+                args = [.. forced.Args];
+            }
+            catch (ShuzhiKaohe.Core.Common.InvalidInputException e)
+            {
+                Console.Error.WriteLine($"用法错误：{e.Message}");
+                return ExitCodes.Usage;
+            }
+        }
         Microsoft.Extensions.Hosting.IHost? host = null;
         try
         {
             var app = new CliApp(
-                settings => (host = Composition.Build(settings, IsConsole(args) ? FrontEnd.Console : FrontEnd.Cli)).Services,
+                settings =>
+                {
+                    host = Composition.Build(settings, IsConsole(args) ? FrontEnd.Console : FrontEnd.Cli);
+                    // Creates and migrates the database on first use; refuses (exit 3) an operator it does not know.
+                    host.Services.GetRequiredService<Authorizer>().EnsureKnown();
+                    return host.Services;
+                },
                 RunConsole);
             return app.Invoke(args);
         }
