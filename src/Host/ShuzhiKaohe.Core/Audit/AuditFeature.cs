@@ -10,5 +10,6 @@ internal sealed class AuditFeature : ICoreFeature
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<Storage.IRestoreCheck, AuditRestoreCheck>();
     }
 }
