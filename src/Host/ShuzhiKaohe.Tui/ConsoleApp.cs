@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using ShuzhiKaohe.Core;
-using ShuzhiKaohe.Tui.Home;
+using ShuzhiKaohe.Tui.Shell;
 using Terminal.Gui.App;
 
 namespace ShuzhiKaohe.Tui;
@@ -12,15 +12,20 @@ public static class ConsoleApp
     public static int Run(IServiceProvider services)
     {
         using IApplication app = Application.Create().Init();
-        var settings = services.GetService<ConsoleSettings>();
-        if (settings is { Mouse: false }) app.Mouse.IsMouseDisabled = true;
-        // A dropped SSH session (SIGHUP) or a kill (SIGTERM) must leave the terminal restored.
+        Apply(app, services.GetService<ConsoleSettings>());
+        // A dropped SSH session (SIGHUP) or a kill (SIGTERM) must leave the terminal restored: stop the loop
+        // instead of dying, so Terminal.Gui leaves the alternate screen and turns mouse tracking off.
         using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop(app));
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(app));
-        var window = new HomeWindow(app, ActivatorUtilities.CreateInstance<HomeViewModel>(services));
-        app.Run(window);
-        window.Dispose();
+        using var shell = new ShellWindow(app, services, ScreenRegistry.ForConsole());
+        app.Run(shell);
         return 0;
+    }
+
+    /// <summary>Console:Mouse=false turns mouse capture off, so plain terminal text selection works over SSH.</summary>
+    public static void Apply(IApplication app, ConsoleSettings? settings)
+    {
+        if (settings is { Mouse: false }) app.Mouse.IsMouseDisabled = true;
     }
 
     private static Action<PosixSignalContext> Stop(IApplication app) => ctx =>
