@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShuzhiKaohe.Core;
 using ShuzhiKaohe.Tui.Shell;
 using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
 
 namespace ShuzhiKaohe.Tui;
 
@@ -25,7 +26,11 @@ public static class ConsoleApp
     /// <summary>Console:Mouse=false turns mouse capture off, so plain terminal text selection works over SSH.</summary>
     public static void Apply(IApplication app, ConsoleSettings? settings)
     {
-        if (settings is { Mouse: false }) app.Mouse.IsMouseDisabled = true;
+        if (settings is not { Mouse: false }) return;
+        app.Mouse.IsMouseDisabled = true;
+        // IsMouseDisabled only makes the application ignore mouse events: the driver has already asked the
+        // terminal for any-motion tracking, which is what steals text selection. Ask the terminal to stop.
+        app.Driver?.WriteRaw(EscSeqUtils.CSI_DisableMouseEvents);
     }
 
     private static Action<PosixSignalContext> Stop(IApplication app) => ctx =>
