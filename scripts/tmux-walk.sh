@@ -16,7 +16,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 EXE=${SHUZHI_EXE:-$ROOT/src/Host/ShuzhiKaohe.Host/bin/Debug/net10.0/shuzhi}
 SIZES="80x24 120x40"
 WALK=(home help back_to_home quit)
-CHECKS=(mouse_off sigterm)
+CHECKS=(mouse_off sigterm sighup)
 TIMEOUT=${SHUZHI_WALK_TIMEOUT:-15}
 
 while [ $# -gt 0 ]; do
@@ -204,16 +204,23 @@ check_mouse_off() {
   [ "$(wait_exit)" = 0 ] || fail "the console did not exit cleanly"
 }
 
-check_sigterm() {
+# signal_restores SIG: with a dialog open (as a dropped SSH session may find it), the signal ends the console
+# and the terminal is restored.
+signal_restores() {
   start_console
   wait_for "Esc  退出"
+  type_text "?"
+  wait_for "帮助 — 首页"
   local pid
   pid=$(console_pid)
   [ -n "$pid" ] || fail "cannot find the console's process"
-  kill -TERM "$pid"
+  kill -"$1" "$pid"
   wait_exit >/dev/null
   check_restored
 }
+
+check_sigterm() { signal_restores TERM; }
+check_sighup() { signal_restores HUP; }
 
 # ---- run -------------------------------------------------------------------------------------------------
 

@@ -77,6 +77,14 @@ public sealed class ShellTests
     }
 
     [Fact]
+    public void Quit_ends_the_console_even_with_a_dialog_open_as_a_signal_needs()
+    {
+        using var h = new ConsoleHarness(begin: false);
+
+        Assert.True(h.RunSteps(h.Key(new Key('?')), () => h.Shell.Quit()), "Quit with help open did not end the console");
+    }
+
+    [Fact]
     public void Esc_goes_back_from_a_screen_to_the_one_below()
     {
         using var h = new ConsoleHarness(extraScreens: [ProbeScreen.Entry]);
@@ -169,5 +177,29 @@ public sealed class ShellTests
         var keys = new KeyMap().On(Key.F5, "F5", "刷新", () => { });
 
         Assert.Throws<InvalidOperationException>(() => keys.On(Key.F5, "F5", "再刷新", () => { }));
+    }
+
+    [Fact]
+    public void Opening_a_screen_already_on_the_stack_goes_back_to_it_instead_of_stacking_a_copy()
+    {
+        using var h = new ConsoleHarness(extraScreens: [ProbeScreen.Entry]);
+        h.Shell.Open(ProbeScreen.ScreenId);
+        h.Shell.Open(ProbeScreen.ScreenId);
+        Assert.Equal(2, h.Shell.Depth);
+
+        h.InDialog(new Key(':'), () => h.Press([.. "sy".Select(c => new Key(c)), Key.Enter]));
+
+        Assert.Equal(1, h.Shell.Depth);
+        Assert.Contains("述职考核 — 首页　操作员", h.Text);
+    }
+
+    [Fact]
+    public void The_console_registry_finds_its_screens_with_home_first()
+    {
+        var registry = ScreenRegistry.ForConsole();
+
+        Assert.Equal(ScreenRegistry.HomeId, registry.Entries[0].Id);
+        Assert.Equal("sy", registry.Entries[0].PaletteInitials);
+        Assert.Equal(registry.Entries.Count, registry.Entries.Select(e => e.Id).Distinct().Count());
     }
 }

@@ -14,11 +14,11 @@ public static class ConsoleApp
     {
         using IApplication app = Application.Create().Init();
         Apply(app, services.GetService<ConsoleSettings>());
+        using var shell = new ShellWindow(app, services, ScreenRegistry.ForConsole());
         // A dropped SSH session (SIGHUP) or a kill (SIGTERM) must leave the terminal restored: stop the loop
         // instead of dying, so Terminal.Gui leaves the alternate screen and turns mouse tracking off.
-        using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop(app));
-        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(app));
-        using var shell = new ShellWindow(app, services, ScreenRegistry.ForConsole());
+        using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop(app, shell));
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(app, shell));
         app.Run(shell);
         return 0;
     }
@@ -33,9 +33,9 @@ public static class ConsoleApp
         app.Driver?.WriteRaw(EscSeqUtils.CSI_DisableMouseEvents);
     }
 
-    private static Action<PosixSignalContext> Stop(IApplication app) => ctx =>
+    private static Action<PosixSignalContext> Stop(IApplication app, ShellWindow shell) => ctx =>
     {
         ctx.Cancel = true;
-        app.Invoke(() => app.RequestStop());
+        app.Invoke(shell.Quit);
     };
 }

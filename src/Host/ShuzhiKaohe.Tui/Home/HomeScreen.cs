@@ -16,6 +16,7 @@ public sealed class HomeScreen : Screen, IListFilter
     private readonly ListView _plugins;
     private readonly Label _detail;
     private readonly ObservableCollection<string> _rows = [];
+    private List<string> _shownIds = [];
 
     public HomeScreen(ScreenContext context, HomeViewModel model) : base(context)
     {
@@ -70,8 +71,6 @@ public sealed class HomeScreen : Screen, IListFilter
         _heading.Text = _model.PluginHeading;
         ShowDetail();
     }
-
-    private List<string> _shownIds = [];
 
     private void ShowDetail()
     {

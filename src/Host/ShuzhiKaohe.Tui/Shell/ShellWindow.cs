@@ -81,6 +81,18 @@ public sealed partial class ShellWindow : Window, IScreenHost
         Show();
     }
 
+    /// <summary>
+    /// Ends the console from anywhere (a signal, a palette action): every open dialog is stopped as well, or a
+    /// SIGTERM that arrives while help is open would only close help.
+    /// </summary>
+    public void Quit()
+    {
+        foreach (var session in _app.SessionStack?.ToList() ?? [])
+            if (session.Runnable is { } runnable)
+                _app.RequestStop(runnable);
+        _app.RequestStop(this);
+    }
+
     public void Info(string message)
     {
         _message.SchemeName = null;
