@@ -16,7 +16,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 EXE=${SHUZHI_EXE:-$ROOT/src/Host/ShuzhiKaohe.Host/bin/Debug/net10.0/shuzhi}
 SIZES="80x24 120x40"
 WALK=(home help back_to_home quit)
-CHECKS=(mouse_off sigterm sighup)
+CHECKS=(mouse_off sigterm sighup hangup)
 TIMEOUT=${SHUZHI_WALK_TIMEOUT:-15}
 
 while [ $# -gt 0 ]; do
@@ -217,6 +217,21 @@ signal_restores() {
   kill -"$1" "$pid"
   wait_exit >/dev/null
   check_restored
+}
+
+# The terminal goes away under the console (its pane closed) without a signal reaching it: it must not run on.
+check_hangup() {
+  start_console
+  wait_for "Esc  退出"
+  local pid
+  pid=$(console_pid)
+  [ -n "$pid" ] || fail "cannot find the console's process"
+  stop_session
+  local deadline=$(( $(now_ms) + TIMEOUT * 1000 ))
+  while kill -0 "$pid" 2>/dev/null; do
+    [ "$(now_ms)" -lt "$deadline" ] || { kill -TERM "$pid" 2>/dev/null; fail "the console kept running after its terminal closed"; }
+    sleep 0.1
+  done
 }
 
 check_sigterm() { signal_restores TERM; }
