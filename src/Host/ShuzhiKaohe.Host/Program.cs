@@ -28,17 +28,23 @@ public static class Program
             }
         }
         Microsoft.Extensions.Hosting.IHost? host = null;
+        // Services are built on first use, after the parser chose the verb: the console's action says so first.
+        var frontEnd = FrontEnd.Cli;
         try
         {
             var app = new CliApp(
                 settings =>
                 {
-                    host = Composition.Build(settings, IsConsole(args) ? FrontEnd.Console : FrontEnd.Cli);
+                    host = Composition.Build(settings, frontEnd);
                     // Creates and migrates the database on first use; refuses (exit 3) an operator it does not know.
                     host.Services.GetRequiredService<Authorizer>().EnsureKnown();
                     return host.Services;
                 },
-                RunConsole);
+                ctx =>
+                {
+                    frontEnd = FrontEnd.Console;
+                    return RunConsole(ctx);
+                });
             return app.Invoke(args);
         }
         finally
@@ -46,8 +52,6 @@ public static class Program
             host?.Dispose();
         }
     }
-
-    private static bool IsConsole(string[] args) => args.All(a => a.StartsWith('-'));
 
     /// <summary>
     /// Kept out of line so that the headless path never loads Terminal.Gui: the JIT resolves the console's
