@@ -1,56 +1,61 @@
 using System.Diagnostics;
-using ShuzhiKaohe.Core.Text;
-using ShuzhiKaohe.Core.Text.Import;
+using ShuzhiKaohe.Core.Organisations;
+using ShuzhiKaohe.Core.Storage;
 using ShuzhiKaohe.Core.Text.Tabular;
 
-// Usage: dotnet run -c Release --project bench/ImportBench -- FILE
-// Prints how long each layer of reading the file takes in process, to find where an import spends its time.
-var file = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "data", "divisions-2023.csv");
-for (var round = 0; round < 3; round++)
+// In-process figures that a whole-process timing cannot give (run by bench/import.sh):
+//   queries DB     org show (Details), expanding a node (ChildrenCounted) and org find, warm, over a database
+//                  that holds the whole real tree: median and 95th percentile in milliseconds.
+//   readers FILE   how long reading the file alone takes (the floor of any import of it).
+if (args.Length < 2) { Console.Error.WriteLine("usage: ImportBench queries DB | readers FILE"); return 2; }
+switch (args[0])
 {
-    var clock = Stopwatch.StartNew();
-    long rows = 0, chars = 0;
-    using (var t = TabularFile.Open(file))
-        while (t.Reader.Read()) { rows++; chars += t.Reader.Field(0).Length; }
-    var read = clock.Elapsed.TotalSeconds;
+    case "queries": Queries(args[1]); break;
+    case "readers": Readers(args[1]); break;
+    default: Console.Error.WriteLine($"unknown mode {args[0]}"); return 2;
+}
+return 0;
 
-    clock.Restart();
-    var problems = 0;
-    using (var t = TabularFile.Open(file))
-        while (t.Reader.Read())
-            for (var f = 0; f < t.Reader.FieldCount; f++)
-                if (FieldChecks.Problem(t.Reader.Field(f), "x") is not null) problems++;
-    var checks = clock.Elapsed.TotalSeconds;
-
-    clock.Restart();
-    var repaired = 0;
-    using (var t = TabularFile.Open(file))
-        while (t.Reader.Read())
-            if (TextRepair.RepairField(new string(t.Reader.Field(1)), out _)) repaired++;
-    var repair = clock.Elapsed.TotalSeconds;
-
-    clock.Restart();
-    var codes = new Dictionary<string, int>(StringComparer.Ordinal);
-    using (var t = TabularFile.Open(file))
-        while (t.Reader.Read()) codes[new string(t.Reader.Field(0))] = codes.Count;
-    var dict = clock.Elapsed.TotalSeconds;
-
-    clock.Restart();
-    var codes2 = new Dictionary<string, int>(new MarvinComparer());
-    using (var t = TabularFile.Open(file))
-        while (t.Reader.Read()) codes2[new string(t.Reader.Field(0))] = codes2.Count;
-    var dict2 = clock.Elapsed.TotalSeconds;
-    clock.Restart();
-    var list = new List<string>();
-    using (var t = TabularFile.Open(file))
-        while (t.Reader.Read()) list.Add(new string(t.Reader.Field(0)));
-    var strings = clock.Elapsed.TotalSeconds;
-    Console.WriteLine($"marvin dict {dict2:F3}s, strings only {strings:F3}s");
-    Console.WriteLine($"rows {rows:N0}: read {read:F3}s, +field checks {checks:F3}s, +name repair {repair:F3}s ({repaired} repaired), +code dictionary {dict:F3}s; gen0 {GC.CollectionCount(0)} gen2 {GC.CollectionCount(2)}");
+static void Queries(string path)
+{
+    var database = new Database(new DatabaseOptions(path), new Migrator([]));
+    var directory = new OrganisationDirectory(database);
+    var search = new OrganisationSearch(database, directory);
+    // Nodes of every level, including the biggest families (a province, a county with many townships, a township with many villages).
+    string[] codes = ["11", "42", "4201", "420102", "420102002", "420102002003", "110101", "5002", "130102", "3713"];
+    var year = DateTime.Today.Year;
+    Report("org show (Details)", 200, i => directory.Details(codes[i % codes.Length], year));
+    Report("expand a node (ChildrenCounted)", 200, i => directory.ChildrenCounted(codes[i % codes.Length]));
+    var widest = directory.ChildrenCounted(null).Select(p => p.Organisation.Code)
+        .SelectMany(p => directory.ChildrenCounted(p)).OrderByDescending(c => c.Children).First().Organisation.Code;
+    Report($"expand the widest level-2 node {widest}", 50, _ => directory.ChildrenCounted(widest));
+    search.Find("武汉"); // builds the name index: the first search of a process
+    string[] queries = ["武汉", "江岸", "新村", "社区", "开发", "4201", "城关"];
+    Report("org find, two characters (warm)", 100, i => search.Find(queries[i % queries.Length]));
 }
 
-sealed class MarvinComparer : IEqualityComparer<string>
+static void Report(string what, int runs, Action<int> action)
 {
-    public bool Equals(string? x, string? y) => string.Equals(x, y, StringComparison.Ordinal);
-    public int GetHashCode(string s) => string.GetHashCode(s.AsSpan());
+    for (var i = 0; i < 20; i++) action(i); // warm: JIT, page cache
+    var times = new double[runs];
+    for (var i = 0; i < runs; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        action(i);
+        times[i] = clock.Elapsed.TotalMilliseconds;
+    }
+    Array.Sort(times);
+    Console.WriteLine($"{what,-44} median {times[runs / 2],7:F2} ms   p95 {times[(int)(runs * 0.95)],7:F2} ms");
+}
+
+static void Readers(string file)
+{
+    for (var round = 0; round < 3; round++)
+    {
+        var clock = Stopwatch.StartNew();
+        long rows = 0;
+        using (var t = TabularFile.Open(file))
+            while (t.Reader.Read()) rows++;
+        Console.WriteLine($"read {rows:N0} records: {clock.Elapsed.TotalSeconds:F3} s");
+    }
 }

@@ -43,6 +43,22 @@ public sealed class OrganisationDirectory(Database database)
         return ReadAll(cmd);
     }
 
+    /// <summary>Direct children in code order, each with its own number of children (for a lazy tree's expand marks).</summary>
+    public IReadOnlyList<(Organisation Organisation, int Children)> ChildrenCounted(string? parentCode)
+    {
+        using var c = database.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT {Columns}, (SELECT count(*) FROM organisation k WHERE k.parent_code = o.code)
+              FROM organisation o WHERE o.parent_code IS $p ORDER BY o.code
+            """;
+        cmd.Parameters.AddWithValue("$p", (object?)parentCode ?? DBNull.Value);
+        using var r = cmd.ExecuteReader();
+        var list = new List<(Organisation, int)>();
+        while (r.Read()) list.Add((Read(r), r.GetInt32(10)));
+        return list;
+    }
+
     /// <summary>
     /// The organisations an organiser assesses by default (第三条): its children, looking through groupings to
     /// their children, skipping groupings themselves and organisations not active in <paramref name="year"/>.

@@ -28,18 +28,15 @@ internal sealed class BulkStatement : IDisposable
         return i > 0 ? i : throw new ArgumentException($"no parameter {name} in the statement", nameof(name));
     }
 
-    public void Bind(int index, string? value)
+    public void Bind(int index, ReadOnlySpan<char> value)
     {
-        if (value is null)
-        {
-            Check(raw.sqlite3_bind_null(_stmt, index));
-            return;
-        }
         var max = Encoding.UTF8.GetMaxByteCount(value.Length);
         if (_utf8.Length < max) _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
         var n = Encoding.UTF8.GetBytes(value, _utf8);
         Check(raw.sqlite3_bind_text(_stmt, index, _utf8.AsSpan(0, n)));
     }
+
+    public void BindNull(int index) => Check(raw.sqlite3_bind_null(_stmt, index));
 
     public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_stmt, index, value));
 

@@ -41,7 +41,7 @@ public static class TextEncodings
     /// <param name="complete">Whether the sample is the whole file (so a cut character at its end is an error).</param>
     public static Detected Detect(ReadOnlySpan<byte> sample, bool complete, EncodingChoice choice)
     {
-        if (sample.StartsWith("\xEF\xBB\xBF"u8))
+        if (sample.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             if (choice == EncodingChoice.Gb18030)
                 throw new InvalidInputException("文件以 UTF-8 字节顺序标记开头，却指定了 --encoding gb18030：请改用 utf-8 或 auto");

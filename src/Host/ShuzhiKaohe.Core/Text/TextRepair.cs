@@ -7,7 +7,7 @@ namespace ShuzhiKaohe.Core.Text;
 /// Repairs the damage government files arrive with (see regulation/measures-2019.txt): a run of ASCII commas
 /// after Chinese text for "，" (the file has six), a run of "。" for one "。" (the file has five), ASCII
 /// <c>( ) : ;</c> between Chinese characters for their full-width forms, full-width digits and letters for
-/// ASCII ones, and stray whitespace (trimmed, runs collapsed, removed between Chinese characters).
+/// ASCII ones, and stray whitespace (trimmed, runs collapsed; in a one-line field also removed between Chinese characters).
 /// Each method says whether it changed the value, so an import can report how many fields it repaired.
 /// </summary>
 public static class TextRepair
@@ -25,8 +25,8 @@ public static class TextRepair
             repaired = value;
             return false;
         }
-        repaired = RepairLine(value);
-        return !string.Equals(repaired, value, StringComparison.Ordinal);
+        repaired = RepairLine(value, field: true);
+        return Changed(value, ref repaired);
     }
 
     /// <summary>The repaired field value (the value itself when nothing needed repair).</summary>
@@ -47,7 +47,7 @@ public static class TextRepair
         var blank = 0;
         foreach (var raw in value.ReplaceLineEndings("\n").Split('\n'))
         {
-            var line = RepairLine(raw);
+            var line = RepairLine(raw, field: false);
             if (line.Length == 0)
             {
                 blank++;
@@ -58,16 +58,27 @@ public static class TextRepair
             blank = 0;
         }
         repaired = sb.ToString();
-        return !string.Equals(repaired, value, StringComparison.Ordinal);
+        return Changed(value, ref repaired);
+    }
+
+    /// <summary>Unchanged text is handed back as the same instance, so callers can keep it without a copy.</summary>
+    private static bool Changed(string value, ref string repaired)
+    {
+        if (!string.Equals(repaired, value, StringComparison.Ordinal)) return true;
+        repaired = value;
+        return false;
     }
 
     /// <summary>The repaired free text (the value itself when nothing needed repair).</summary>
     public static string Text(string value) => RepairText(value, out var r) ? r : value;
 
+    /// <summary>Whether the text has anything a repair might change (cheap: most names have nothing).</summary>
+    public static bool NeedsRepair(ReadOnlySpan<char> s) => NeedsWork(s);
+
     private static bool NeedsWork(ReadOnlySpan<char> s) =>
         s.IndexOfAny(Suspects) >= 0 || s.IndexOfAnyInRange('\uFF10', '\uFF5A') >= 0;
 
-    private static string RepairLine(string value)
+    private static string RepairLine(string value, bool field)
     {
         var rented = ArrayPool<char>.Shared.Rent(value.Length);
         try
@@ -87,8 +98,9 @@ public static class TextRepair
                     {
                         var end = i2;
                         while (end < src.Length && src[end] == ' ') end++;
-                        // Stray whitespace: none at either end, none between Chinese characters, one elsewhere.
-                        if (output.Length > 0 && end < src.Length && !(IsChinese(prev) && IsChinese(src[end])))
+                        // Stray whitespace: none at either end, one inside; in a field none between Chinese characters
+                        // (武汉市　江岸区), while free text keeps one (第一条 为坚持…).
+                        if (output.Length > 0 && end < src.Length && !(field && IsChinese(prev) && IsChinese(src[end])))
                             output.Append(' ');
                         i2 = end;
                         continue;

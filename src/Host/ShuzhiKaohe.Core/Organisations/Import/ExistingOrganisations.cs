@@ -2,12 +2,16 @@ using Microsoft.Data.Sqlite;
 
 namespace ShuzhiKaohe.Core.Organisations.Import;
 
-/// <summary>The organisations already in the database, as far as validating and classifying an import needs them.</summary>
+/// <summary>An organisation already in the database, as far as validating and classifying an import needs it.</summary>
+internal readonly record struct Existing(string Name, string? Parent, string Sector, int Level, string Kind, bool IsGrouping, bool Dissolved);
+
+/// <summary>The organisations already in the database, read inside the import's write transaction.</summary>
 internal sealed class ExistingOrganisations
 {
-    internal readonly record struct Existing(string Name, string? Parent, string Sector, int Level, string Kind, bool IsGrouping, bool Dissolved);
+    private ExistingOrganisations() => Lookup = ByCode.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public Dictionary<string, Existing> ByCode { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Existing>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
 
     /// <summary>Null when the table is empty (the first import: nothing to compare, the fast path).</summary>
     public static ExistingOrganisations? Load(SqliteConnection c, SqliteTransaction tx)

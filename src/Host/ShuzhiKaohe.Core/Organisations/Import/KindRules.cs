@@ -12,14 +12,12 @@ internal static class KindRules
     public const string Grouping = "grouping";
     public const string Committee = "committee";
 
-    private static readonly HashSet<string> GroupingNames = new(StringComparer.Ordinal)
-    {
-        "市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划",
-    };
+    private static readonly string[] GroupingNames = ["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"];
 
-    public static string Infer(string sector, int level, string name)
+    public static string Infer(string sector, int level, ReadOnlySpan<char> name)
     {
-        if (GroupingNames.Contains(name)) return Grouping;
+        foreach (var g in GroupingNames)
+            if (name.SequenceEqual(g)) return Grouping;
         if (sector == SectorKeys.Localities && level == 5)
             return name.Contains("社区", StringComparison.Ordinal) || name.Contains("居委会", StringComparison.Ordinal)
                    || name.Contains("居民委员会", StringComparison.Ordinal) ? "community" : "village";

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ShuzhiKaohe.Core.Text;
 using ShuzhiKaohe.Core.Text.Import;
 using ShuzhiKaohe.Core.Text.Tabular;
@@ -8,8 +9,8 @@ namespace ShuzhiKaohe.Core.Organisations.Import;
 
 /// <summary>
 /// Reads the rows of one organisation file into <see cref="ImportedRows"/>: checks each field's bytes, repairs
-/// its text, parses it, and rejects the row with its line number when something is wrong. Codes, parent codes
-/// and levels of well-formed rows are taken without a repair pass or an extra string (the hot path of 665,276 rows).
+/// its text, parses it, and rejects the row with its line number when something is wrong. Well-formed values
+/// (nearly all of them) are copied straight from the reader's buffer into the rows' text arena: no string per value.
 /// </summary>
 internal static class OrganisationFileParser
 {
@@ -31,6 +32,7 @@ internal static class OrganisationFileParser
     private static readonly SearchValues<char> CodeChars =
         SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._-");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Read(OpenedTable table, short file, string defaultSector, SectorShapes shapes, ImportedRows rows, IProgress<ImportProgress>? progress)
     {
         var reader = table.Reader;
@@ -38,7 +40,6 @@ internal static class OrganisationFileParser
         var map = ColumnMap.Resolve(reader.Header, Columns, Required, fileName);
         int cCode = map["code"], cName = map["name"], cParent = map["parent_code"], cLevel = map["level"], cSector = map["sector"], cKind = map["kind"];
         var width = reader.Header.Count;
-        var byCode = rows.ByCode.GetAlternateLookup<ReadOnlySpan<char>>();
         var defaultSectorIndex = rows.SectorIndex(defaultSector);
         var problems = new List<string>(4);
         var count = 0;
@@ -66,72 +67,60 @@ internal static class OrganisationFileParser
                 continue;
             }
 
-            var row = new ImportedOrganisation { Line = line, File = file, Level = -1, Sector = defaultSectorIndex };
+            var mark = rows.Text.Mark;
+            var row = new ImportedOrganisation { Line = line, File = file, Level = -1, Sector = defaultSectorIndex, ParentRow = -1, Parent = TextRef.None };
             var rawCode = reader.Field(cCode);
-            string code;
-            if (IsPlainCode(rawCode))
-            {
-                if (byCode.TryGetValue(rawCode, out var seen, out var at))
-                {
-                    Duplicate(rows, fileName, line, seen, at);
-                    continue;
-                }
-                code = new string(rawCode);
-            }
+            if (IsPlainCode(rawCode)) row.Code = rows.Text.Add(rawCode);
             else
             {
-                code = Repair(rows, rawCode.ToString());
+                var code = Repair(rows, rawCode);
                 if (code.Length == 0) { rows.Issues.Add(fileName, line, "代码为空"); continue; }
                 if (!IsPlainCode(code))
                 {
                     rows.Issues.Add(fileName, line, $"代码 {code} 不合格：只允许字母、数字和 . _ -，至多 {MaxCodeChars} 个字符");
                     continue;
                 }
-                if (rows.ByCode.TryGetValue(code, out var at))
-                {
-                    Duplicate(rows, fileName, line, code, at);
-                    continue;
-                }
+                row.Code = rows.Text.Add(code);
             }
-            row.Code = code;
 
             var rawParent = reader.Field(cParent);
             if (rawParent.Length > 0)
             {
-                if (IsPlainCode(rawParent))
-                    row.Parent = byCode.TryGetValue(rawParent, out var parentKey, out _) ? parentKey : new string(rawParent);
-                else
+                var parent = IsPlainCode(rawParent) ? rawParent : Repair(rows, rawParent).AsSpan();
+                if (parent.Length > 0 && !IsPlainCode(parent)) problems.Add($"上级代码 {parent} 不合格：只允许字母、数字和 . _ -");
+                if (parent.Length > 0)
                 {
-                    var parent = Repair(rows, rawParent.ToString());
-                    if (parent.Length > 0 && !IsPlainCode(parent)) problems.Add($"上级代码 {parent} 不合格：只允许字母、数字和 . _ -");
-                    row.Parent = parent.Length == 0 ? null : parent;
+                    row.ParentRow = rows.Find(parent);
+                    row.Parent = row.ParentRow >= 0 ? rows[row.ParentRow].Code : rows.Text.Add(parent);
                 }
             }
 
-            var name = Repair(rows, new string(reader.Field(cName)));
+            var rawName = reader.Field(cName);
+            var name = TextRepair.NeedsRepair(rawName) ? Repair(rows, rawName).AsSpan() : rawName;
             if (name.Length == 0) problems.Add("名称为空");
             else if (name.Length > MaxNameChars) problems.Add($"名称长 {name.Length} 个字符，超过上限 {MaxNameChars}");
-            row.Name = name;
+            row.Name = rows.Text.Add(name);
 
             if (cSector >= 0 && reader.Field(cSector).Length > 0)
             {
-                var sector = Repair(rows, reader.Field(cSector).ToString()).ToLowerInvariant();
+                var sector = Repair(rows, reader.Field(cSector)).ToLowerInvariant();
                 if (sector.Length > 0 && !shapes.Contains(sector)) problems.Add($"板块 {sector} 没有已加载的插件提供（已加载：{shapes.Loaded}）");
                 else if (sector.Length > 0) row.Sector = rows.SectorIndex(sector);
             }
             var shape = shapes[rows.Sectors[row.Sector]];
 
-            if (ParseLevel(rows, reader.Field(cLevel)) is { } level)
+            var rawLevel = reader.Field(cLevel);
+            if (ParseLevel(rows, rawLevel) is { } level)
             {
                 if (shape.Levels.Contains(level)) row.Level = level;
                 else problems.Add($"层级 {level} 不是板块 {rows.Sectors[row.Sector]} 的层级（{shape.Top}–{shape.Bottom}）");
             }
-            else problems.Add($"层级“{reader.Field(cLevel)}”不是整数");
+            else problems.Add($"层级“{rawLevel}”不是整数");
 
             string? kind = null;
             if (cKind >= 0 && reader.Field(cKind).Length > 0)
             {
-                kind = Repair(rows, reader.Field(cKind).ToString()).ToLowerInvariant();
+                kind = Repair(rows, reader.Field(cKind)).ToLowerInvariant();
                 if (!shape.Kinds.Contains(kind))
                 {
                     problems.Add($"类型 {kind} 不是板块 {rows.Sectors[row.Sector]} 的类型（{string.Join(", ", shape.Kinds.Order(StringComparer.Ordinal))}）");
@@ -140,14 +129,16 @@ internal static class OrganisationFileParser
             }
             row.Kind = rows.KindIndex(kind ?? KindRules.Infer(rows.Sectors[row.Sector], row.Level, name));
 
+            if (problems.Count > 0) row.Level = -1;
             // The code is registered even when the row is rejected, so that its children do not report a missing parent too.
-            rows.ByCode.Add(code, rows.Rows.Count);
-            if (problems.Count > 0)
+            if (!rows.TryAdd(ref row, out var first))
             {
-                rows.Issues.Add(fileName, line, string.Join("；", problems));
-                row.Level = -1;
+                rows.Text.Truncate(mark);
+                var at = rows[first];
+                var where = rows.Files[at.File] == fileName ? $"第 {at.Line} 行" : $"{rows.Files[at.File]} 第 {at.Line} 行";
+                problems.Insert(0, $"代码 {rows.CodeText(first)} 重复：{where}已有");
             }
-            rows.Rows.Add(row);
+            if (problems.Count > 0) rows.Issues.Add(fileName, line, string.Join("；", problems));
         }
         return count;
     }
@@ -157,20 +148,14 @@ internal static class OrganisationFileParser
     private static int? ParseLevel(ImportedRows rows, ReadOnlySpan<char> raw)
     {
         if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var level)) return level;
-        return int.TryParse(Repair(rows, raw.ToString()), NumberStyles.None, CultureInfo.InvariantCulture, out level) ? level : null;
+        return int.TryParse(Repair(rows, raw), NumberStyles.None, CultureInfo.InvariantCulture, out level) ? level : null;
     }
 
-    private static string Repair(ImportedRows rows, string value)
+    private static string Repair(ImportedRows rows, ReadOnlySpan<char> raw)
     {
+        var value = raw.ToString();
         if (!TextRepair.RepairField(value, out var repaired)) return value;
         rows.RepairedFields++;
         return repaired;
-    }
-
-    private static void Duplicate(ImportedRows rows, string fileName, int line, string code, int at)
-    {
-        var first = rows.Rows[at];
-        var where = rows.Files[first.File] == fileName ? $"第 {first.Line} 行" : $"{rows.Files[first.File]} 第 {first.Line} 行";
-        rows.Issues.Add(fileName, line, $"代码 {code} 重复：{where}已有");
     }
 }

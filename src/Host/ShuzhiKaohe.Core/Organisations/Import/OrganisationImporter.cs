@@ -27,7 +27,7 @@ public sealed class OrganisationImporter(Database database, SectorRegistry secto
             throw new InvalidInputException($"板块 {defaultSector} 没有已加载的插件提供（已加载：{string.Join(", ", sectors.Keys.Order(StringComparer.Ordinal))}）");
         var shapes = new SectorShapes(sectors);
 
-        var rows = new ImportedRows();
+        var rows = new ImportedRows(EstimateRows(files));
         var opened = new List<ImportedFile>();
         foreach (var path in files)
         {
@@ -46,7 +46,7 @@ public sealed class OrganisationImporter(Database database, SectorRegistry secto
         try
         {
             using var tx = c.BeginTransaction(deferred: options.DryRun);
-            progress?.Report(new ImportProgress("校验", 0, rows.Rows.Count));
+            progress?.Report(new ImportProgress("校验", 0, rows.Count));
             var existing = ExistingOrganisations.Load(c, tx);
             plan = new OrganisationImportValidator(rows, existing, shapes).Validate(c, tx, options.DissolveMissing);
             rows.Issues.ThrowIfAny();
@@ -65,16 +65,25 @@ public sealed class OrganisationImporter(Database database, SectorRegistry secto
         return Result(rows, opened, plan!, options, clock);
     }
 
+    /// <summary>Room for the rows up front (about 45 bytes a row, 7 gzipped), so nothing is copied while reading.</summary>
+    private static int EstimateRows(IReadOnlyList<string> files)
+    {
+        long rows = 0;
+        foreach (var f in files)
+            if (File.Exists(f)) rows += new FileInfo(f).Length / (f.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? 7 : 40);
+        return (int)Math.Clamp(rows, 1 << 10, 1 << 24);
+    }
+
     private static OrganisationImportResult Result(ImportedRows rows, List<ImportedFile> files, ImportPlan plan, OrganisationImportOptions options, Stopwatch clock)
     {
         var perLevel = new SortedDictionary<int, int>();
         var groupings = 0;
-        foreach (var r in rows.Rows)
+        for (var i = 0; i < rows.Count; i++)
         {
-            perLevel[r.Level] = perLevel.GetValueOrDefault(r.Level) + 1;
-            if (rows.IsGrouping(r)) groupings++;
+            perLevel[rows[i].Level] = perLevel.GetValueOrDefault(rows[i].Level) + 1;
+            if (rows.IsGrouping(i)) groupings++;
         }
-        return new OrganisationImportResult(files, rows.Rows.Count, plan.Count(RowAction.Insert), plan.Count(RowAction.Update),
+        return new OrganisationImportResult(files, rows.Count, plan.Count(RowAction.Insert), plan.Count(RowAction.Update),
             plan.Count(RowAction.Unchanged), plan.Count(RowAction.Reactivate), plan.ToDissolve.Count, groupings, rows.RepairedFields,
             perLevel, options.DryRun, clock.Elapsed.TotalSeconds);
     }

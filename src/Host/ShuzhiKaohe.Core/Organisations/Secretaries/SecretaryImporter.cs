@@ -41,6 +41,8 @@ public sealed class SecretaryImporter(Database database)
         public bool Changed { get; set; }
     }
 
+    private static bool SamePerson(Person a, Person b) => ReferenceEquals(a, b) || (a.Id is not null && a.Id == b.Id);
+
     public SecretaryImportResult Import(string file, SecretaryImportOptions options)
     {
         var issues = new ImportIssueList();
@@ -111,7 +113,7 @@ public sealed class SecretaryImporter(Database database)
                 person = terms.FirstOrDefault(t => t.Person.Name == row.Name && t.Person.Key is null)?.Person ?? new Person(null, row.Name, null);
                 if (person.Id is null && !newPeople.Contains(person)) newPeople.Add(person);
             }
-            var same = terms.FirstOrDefault(t => t.Person == person && t.Start == row.Start);
+            var same = terms.FirstOrDefault(t => SamePerson(t.Person, person) && t.Start == row.Start);
             if (same is null)
             {
                 terms.Add(new Term(null, person, row.Start, row.End, row.Line));
@@ -136,7 +138,7 @@ public sealed class SecretaryImporter(Database database)
             {
                 Term a = terms[i], b = terms[i + 1];
                 if (a.End is { } end && end <= b.Start) continue;
-                if (a.End is null && a.Line == 0 && b.Line > 0 && a.Start < b.Start)
+                if (a.End is null && a.Start < b.Start && (a.Line > 0 || b.Line > 0))
                 {
                     a.End = b.Start; // the successor's appointment ends the predecessor's open term
                     a.Changed = true;
