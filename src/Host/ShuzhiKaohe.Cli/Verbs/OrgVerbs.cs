@@ -60,7 +60,7 @@ internal sealed class OrgVerbs : IVerbGroup
                 rows = r.Rows, inserted = r.Inserted, updated = r.Updated, unchanged = r.Unchanged, reactivated = r.Reactivated,
                 dissolved = r.Dissolved, groupings = r.Groupings, repaired_fields = r.RepairedFields,
                 rows_per_level = r.RowsPerLevel.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value),
-                dry_run = r.DryRun, seconds = Math.Round(r.Seconds, 3),
+                dry_run = r.DryRun, seconds = Math.Round(r.Seconds, 3), phase_seconds = r.PhaseSeconds,
             }, o =>
             {
                 foreach (var f in r.Files) o.WriteLine($"{f.Path}：{f.Format}{(f.Compressed ? "（gzip）" : "")}，{f.Encoding}，{f.Rows:N0} 行");

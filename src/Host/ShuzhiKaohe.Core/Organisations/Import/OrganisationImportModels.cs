@@ -15,7 +15,7 @@ public sealed record OrganisationImportOptions(
     bool DissolveMissing = false,
     DateOnly? AsOf = null);
 
-/// <summary>What an import did (or, dry run, would do).</summary>
+/// <summary>What an import did (or, dry run, would do); <see cref="PhaseSeconds"/>: read, validate, write, commit.</summary>
 public sealed record OrganisationImportResult(
     IReadOnlyList<ImportedFile> Files,
     int Rows,
@@ -28,7 +28,8 @@ public sealed record OrganisationImportResult(
     int RepairedFields,
     IReadOnlyDictionary<int, int> RowsPerLevel,
     bool DryRun,
-    double Seconds);
+    double Seconds,
+    IReadOnlyDictionary<string, double> PhaseSeconds);
 
 /// <summary>One file of an import: its format and the encoding it was read in.</summary>
 public sealed record ImportedFile(string Path, string Format, string Encoding, bool Compressed, int Rows);

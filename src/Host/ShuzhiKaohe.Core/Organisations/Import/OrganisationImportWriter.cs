@@ -12,39 +12,54 @@ namespace ShuzhiKaohe.Core.Organisations.Import;
 /// </summary>
 internal static class OrganisationImportWriter
 {
+    /// <summary>Rows per INSERT statement: one statement step per 64 rows instead of per row.</summary>
+    private const int Batch = 64;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(SqliteConnection c, SqliteTransaction tx, ImportedRows rows, ImportPlan plan, DateOnly asOf, IProgress<ImportProgress>? progress)
     {
         var order = CodeOrder(rows);
         if (plan.EmptyTable) Exec(c, tx, "DROP INDEX IF EXISTS organisation_by_parent");
 
-        using var insert = new BulkStatement(c, """
-            INSERT INTO organisation(code, name, parent_code, sector, level, kind, is_grouping)
-            VALUES ($code, $name, $parent, $sector, $level, $kind, $grouping)
-            """);
+        using var many = new BulkStatement(c, InsertSql(Batch));
+        using var one = new BulkStatement(c, InsertSql(1));
         using var update = new BulkStatement(c, """
             UPDATE organisation
                SET name = $name, parent_code = $parent, sector = $sector, level = $level, kind = $kind, is_grouping = $grouping,
                    dissolved_on = NULL, row_version = row_version + 1
              WHERE code = $code
             """);
-        int[] ins = Indexes(insert), upd = Indexes(update);
+        int[] manyIndex = Indexes(many, Batch), oneIndex = Indexes(one, 1), updateIndex = Indexes(update, 0);
 
+        var pending = new int[Batch];
+        var count = 0;
         var done = 0;
         foreach (var i in order)
         {
             if ((++done & 0x3FFF) == 0) progress?.Report(new ImportProgress("写入", done, order.Length));
-            var action = plan.Actions[i];
-            if (action == RowAction.Unchanged) continue;
-            var (statement, p) = action == RowAction.Insert ? (insert, ins) : (update, upd);
-            statement.Bind(p[0], rows.Code(i));
-            statement.Bind(p[1], rows.Name(i));
-            if (rows[i].Parent.IsNone) statement.BindNull(p[2]); else statement.Bind(p[2], rows.Parent(i));
-            statement.Bind(p[3], rows.SectorOf(i));
-            statement.Bind(p[4], rows[i].Level);
-            statement.Bind(p[5], rows.KindOf(i));
-            statement.Bind(p[6], rows.IsGrouping(i) ? 1 : 0);
-            statement.Execute();
+            switch (plan.Actions[i])
+            {
+                case RowAction.Unchanged:
+                    continue;
+                case RowAction.Insert:
+                    pending[count++] = i;
+                    if (count == Batch)
+                    {
+                        for (var k = 0; k < Batch; k++) Bind(many, manyIndex, k, rows, pending[k]);
+                        many.Execute();
+                        count = 0;
+                    }
+                    break;
+                default:
+                    Bind(update, updateIndex, 0, rows, i);
+                    update.Execute();
+                    break;
+            }
+        }
+        for (var k = 0; k < count; k++)
+        {
+            Bind(one, oneIndex, 0, rows, pending[k]);
+            one.Execute();
         }
 
         if (plan.ToDissolve.Count > 0)
@@ -63,19 +78,48 @@ internal static class OrganisationImportWriter
         progress?.Report(new ImportProgress("写入", order.Length, order.Length));
     }
 
-    /// <summary>Row numbers in code order; files that are already in code order (per level, say) cost little to sort.</summary>
+    private static readonly string[] Fields = ["code", "name", "parent", "sector", "level", "kind", "grouping"];
+
+    /// <summary>An INSERT of <paramref name="rows"/> rows with parameters $code0, $name0 … (names, never values).</summary>
+    private static string InsertSql(int rows) =>
+        "INSERT INTO organisation(code, name, parent_code, sector, level, kind, is_grouping) VALUES "
+        + string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Fields.Select(f => $"${f}{r}")) + ")"));
+
+    /// <summary>Parameter positions: row r's field f at [r * 7 + f]; <paramref name="rows"/> 0 for the UPDATE's unnumbered names.</summary>
+    private static int[] Indexes(BulkStatement statement, int rows) => rows == 0
+        ? Fields.Select(f => statement.Index("$" + f)).ToArray()
+        : Enumerable.Range(0, rows).SelectMany(r => Fields.Select(f => statement.Index($"${f}{r}"))).ToArray();
+
+    private static void Bind(BulkStatement s, int[] index, int slot, ImportedRows rows, int i)
+    {
+        var p = slot * Fields.Length;
+        s.Bind(index[p], rows.Code(i));
+        s.Bind(index[p + 1], rows.Name(i));
+        if (rows[i].Parent.IsNone) s.BindNull(index[p + 2]); else s.Bind(index[p + 2], rows.Parent(i));
+        s.Bind(index[p + 3], rows.SectorOf(i));
+        s.Bind(index[p + 4], rows[i].Level);
+        s.Bind(index[p + 5], rows.KindOf(i));
+        s.Bind(index[p + 6], rows.IsGrouping(i) ? 1 : 0);
+    }
+
+    /// <summary>
+    /// Row numbers in (nearly) code order, sorted on a key of each code's first 16 characters: a primitive sort
+    /// instead of 13 million string comparisons. The order only helps the B-tree; it does not have to be exact.
+    /// </summary>
     private static int[] CodeOrder(ImportedRows rows)
     {
         var order = new int[rows.Count];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (a, b) => rows.Code(a).SequenceCompareTo(rows.Code(b)));
+        var keys = new UInt128[rows.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+            var code = rows.Code(i);
+            UInt128 key = 0;
+            for (var k = 0; k < 16; k++) key = (key << 8) | (k < code.Length ? (byte)Math.Min(code[k], (char)255) : (byte)0);
+            keys[i] = key;
+        }
+        Array.Sort(keys, order);
         return order;
-    }
-
-    private static int[] Indexes(BulkStatement statement)
-    {
-        string[] names = ["$code", "$name", "$parent", "$sector", "$level", "$kind", "$grouping"];
-        return names.Select(statement.Index).ToArray();
     }
 
     private static void Exec(SqliteConnection c, SqliteTransaction tx, string sql)
