@@ -10,7 +10,8 @@ public sealed class HomeScreenTests
     [Fact]
     public void First_screen_shows_the_database_and_every_loaded_plugin()
     {
-        using var h = new ConsoleHarness();
+        // Wide enough that no plugin line wraps: the assertion compares whole lines.
+        using var h = new ConsoleHarness(width: 160, height: 40);
         var text = h.Text;
 
         Assert.Contains("数据库：", text);
