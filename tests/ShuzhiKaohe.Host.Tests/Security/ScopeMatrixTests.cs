@@ -35,6 +35,10 @@ public sealed class ScopeMatrixTests : IDisposable
         new("audit list", "AO..R"),
         new("audit list --org {org}", "AO..R", ".....", "....."),
         new("audit verify", "....."),
+        new("org show {org}", "AOICR", ".....", "....."),
+        new("org list --under {org}", "AOICR", ".....", "....."),
+        new("org find 镇党委", "AOICR"),
+        new("person list --org {org}", "AOICR", ".....", "....."),
     ];
 
     private static readonly (Role Role, char Letter)[] Roles =
@@ -110,6 +114,42 @@ public sealed class ScopeMatrixTests : IDisposable
                 var (code, err) = Run("root_admin", row.Verb.Replace("{org}", org).Replace("{n}", (++_n).ToString()).Replace("{dir}", _dir.Path));
                 Assert.True(code == 0 || (code == 1 && err.Contains("已有相同", StringComparison.Ordinal)), $"{row.Verb} @ {org}: {code} {err}");
             }
+    }
+
+    [Fact]
+    public void Search_shows_a_scoped_operator_only_organisations_of_its_own_subtree()
+    {
+        var output = RunOut(Name(Role.Reader), "org find 镇党委 --json");
+        Assert.Contains("A镇党委", output);
+        Assert.DoesNotContain("B镇党委", output);
+        Assert.Contains("B镇党委", RunOut("root_admin", "org find 镇党委 --json"));
+    }
+
+    [Fact]
+    public void Bulk_imports_need_a_whole_tree_administrator_even_for_an_organiser_of_the_tree()
+    {
+        var file = _dir.File("orgs.csv");
+        File.WriteAllText(file, "code,name,parent_code,level\n112,新镇党委,11,4\n");
+        foreach (var (role, _) in Roles.Where(r => r.Role != Role.Administrator))
+            foreach (var verb in new[] { $"org import {file}", $"person import {file}" })
+            {
+                var (code, err) = Run(Name(role), verb);
+                Assert.True(code == 3 && err.Contains("无权限", StringComparison.Ordinal), $"{Name(role)} {verb}: {code} {err}");
+            }
+    }
+
+    private string RunOut(string operatorName, string line)
+    {
+        var output = new StringWriter();
+        var app = new CliApp(_ =>
+        {
+            var h = new CoreHarness(Db, pluginPaths: [RepoPaths.Plugins], operatorName: operatorName);
+            _harnesses.Add(h);
+            h.Get<Authorizer>().EnsureKnown();
+            return h.Services;
+        }, _ => ExitCodes.Usage, output, new StringWriter());
+        Assert.Equal(0, app.Invoke(ShellWords.Split(line)));
+        return output.ToString();
     }
 
     /// <summary>The verb line through the real CLI, in process, as the operator (the host's check included).</summary>

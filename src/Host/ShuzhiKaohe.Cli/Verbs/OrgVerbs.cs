@@ -80,7 +80,7 @@ internal sealed class OrgVerbs : IVerbGroup
         var cmd = new Command("list", "列出党组织") { under, depth };
         cmd.SetAction(pr => app.Run(pr, ctx =>
         {
-            var list = ctx.Get<OrganisationDirectory>().List(ctx.Value(under), ctx.Value(depth));
+            var list = ctx.Get<OrganisationQueries>().List(ctx.Value(under), ctx.Value(depth));
             return ctx.Emit(list.Select(Json).ToList(), o =>
             {
                 var top = list.Count == 0 ? 0 : list.Min(x => x.Level);
@@ -98,7 +98,7 @@ internal sealed class OrgVerbs : IVerbGroup
         var cmd = new Command("show", "查看一个党组织：路径、上一级党组织（考核它的组织）、下级数、当年书记") { code, year };
         cmd.SetAction(pr => app.Run(pr, ctx =>
         {
-            var d = ctx.Get<OrganisationDirectory>().Details(ctx.Value(code)!, ctx.Value(year) ?? DateTime.Today.Year);
+            var d = ctx.Get<OrganisationQueries>().Details(ctx.Value(code)!, ctx.Value(year) ?? DateTime.Today.Year);
             var o = d.Organisation;
             if (d.Secretary.MidYearChange) ctx.Warn($"{d.Year} 年内书记有变动：{string.Join("、", d.Secretary.Others.Select(t => t.PersonName))} 也曾在任");
             return ctx.Emit(new

@@ -16,7 +16,7 @@ public sealed record OrganisationSearchResult(string Query, IReadOnlyList<Organi
 /// <see cref="NameIndex"/>, built on first use and rebuilt when the tree's revision (bumped by every import)
 /// changes: the first query of a process reads the names once, later ones take milliseconds.
 /// </summary>
-public sealed class OrganisationSearch(Database database, OrganisationDirectory directory)
+public sealed class OrganisationSearch(Database database, OrganisationDirectory directory, Security.Authorizer authorizer)
 {
     private readonly Lock _gate = new();
     private NameIndex? _index;
@@ -27,6 +27,7 @@ public sealed class OrganisationSearch(Database database, OrganisationDirectory 
         if (query.Length == 0) throw new InvalidInputException("请给出要查找的名称或代码");
         if (limit < 1) throw new InvalidInputException("结果数上限至少为 1");
         var index = Current();
+        var scope = authorizer.ScopeOf(Security.Permission.OrganisationRead);
         var entries = index.NameContains(query);
         if (query.All(char.IsAsciiLetterOrDigit)) entries = entries.Union(index.CodeStartsWith(query)).ToList();
         // Best first: the exact name, then the shortest names (the organisation rather than its sub-units), then higher levels.
@@ -34,12 +35,14 @@ public sealed class OrganisationSearch(Database database, OrganisationDirectory 
             .OrderBy(e => index.Name(e).SequenceEqual(query) ? 0 : 1)
             .ThenBy(e => index.Name(e).Length)
             .ThenBy(e => e)
+            // Only what the operator may see (第三条's tree, cut to the operator's scope — issue 9).
+            .Where(e => scope.WholeTree || authorizer.CanSee(index.Code(e)))
             .Take(limit)
             .Select(e => directory.Find(index.Code(e)))
             .OfType<Organisation>()
             .Select(o => new OrganisationHit(o, directory.Path(o.Code).Select(p => new OrganisationRef(p.Code, p.Name)).ToList()))
             .ToList();
-        return new OrganisationSearchResult(query, ranked, entries.Count);
+        return new OrganisationSearchResult(query, ranked, scope.WholeTree ? entries.Count : ranked.Count);
     }
 
     private NameIndex Current()

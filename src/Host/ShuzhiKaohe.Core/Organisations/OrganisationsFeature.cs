@@ -10,6 +10,7 @@ internal sealed class OrganisationsFeature : ICoreFeature
         services.AddSingleton<OrganisationDirectory>();
         services.AddSingleton<OrganisationImporter>();
         services.AddSingleton<OrganisationSearch>();
+        services.AddSingleton<OrganisationQueries>();
         services.AddSingleton<Secretaries.SecretaryImporter>();
         services.AddSingleton<Secretaries.SecretaryList>();
     }

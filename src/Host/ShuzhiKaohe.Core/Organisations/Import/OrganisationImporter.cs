@@ -16,11 +16,14 @@ namespace ShuzhiKaohe.Core.Organisations.Import;
 /// A re-import updates names and moves, reactivates organisations listed again, and dissolves the missing ones
 /// only when asked; nothing is ever deleted, so no campaign loses its history.
 /// </summary>
-public sealed class OrganisationImporter(Database database, SectorRegistry sectors, OperatorContext who)
+public sealed class OrganisationImporter(Database database, SectorRegistry sectors, OperatorContext who,
+    Security.Authorizer authorizer, Audit.AuditTrail audit)
 {
     public OrganisationImportResult Import(IReadOnlyList<string> files, OrganisationImportOptions options, IProgress<ImportProgress>? progress = null)
     {
         if (files.Count == 0) throw new InvalidInputException("没有要导入的文件");
+        // A bulk import rewrites the tree everyone's scopes hang on: whole-tree administrators only.
+        authorizer.Require(Security.Permission.BulkImport);
         var clock = Stopwatch.StartNew();
         var defaultSector = options.Sector ?? SectorKeys.Localities;
         if (!sectors.Contains(defaultSector))
@@ -55,7 +58,11 @@ public sealed class OrganisationImporter(Database database, SectorRegistry secto
             if (!options.DryRun)
             {
                 OrganisationImportWriter.Write(c, tx, rows, plan, options.AsOf ?? DateOnly.FromDateTime(DateTime.Today), progress);
-                Journal(c, tx, Result(rows, opened, plan, options, clock, phases));
+                var journaled = Result(rows, opened, plan, options, clock, phases);
+                Journal(c, tx, journaled);
+                // One audit entry per import, not per row (665k rows); see docs/security.md.
+                audit.Note(c, tx, "import", "organisation", string.Join(",", rows.Files), null,
+                    $"导入组织 {rows.Count} 行：新增 {journaled.Inserted}，更新 {journaled.Updated}，撤销 {journaled.Dissolved}");
                 Lap(phases, "write", clock);
                 tx.Commit();
                 Lap(phases, "commit", clock);

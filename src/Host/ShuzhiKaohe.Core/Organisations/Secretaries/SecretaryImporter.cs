@@ -13,7 +13,7 @@ namespace ShuzhiKaohe.Core.Organisations.Secretaries;
 /// any other overlap is refused. A change within a year keeps both terms and is reported (第三条: the campaign of
 /// that year assesses the holder and flags the change). All or nothing, like the organisation import.
 /// </summary>
-public sealed class SecretaryImporter(Database database)
+public sealed class SecretaryImporter(Database database, Security.Authorizer authorizer, Audit.AuditTrail audit)
 {
     private static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
     {
@@ -45,6 +45,7 @@ public sealed class SecretaryImporter(Database database)
 
     public SecretaryImportResult Import(string file, SecretaryImportOptions options)
     {
+        authorizer.Require(Security.Permission.BulkImport);
         var issues = new ImportIssueList();
         var fileName = Path.GetFileName(file);
         var repaired = 0;
@@ -170,6 +171,7 @@ public sealed class SecretaryImporter(Database database)
                 if (t.Id is null) store.AddTerm(org, t.Person.Id!.Value, t.Start, t.End);
                 else if (t.Changed) store.SetEnd(t.Id.Value, t.End);
             }
+        audit.Note(c, tx, "import", "secretary_term", fileName, null, $"导入书记任职：新增 {added}，更新 {updated}，未变 {unchanged}");
         tx.Commit();
         return result;
     }

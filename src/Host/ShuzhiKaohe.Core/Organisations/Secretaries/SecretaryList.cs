@@ -3,11 +3,12 @@ using ShuzhiKaohe.Core.Storage;
 namespace ShuzhiKaohe.Core.Organisations.Secretaries;
 
 /// <summary>The secretaries of an organisation, every term in order (<c>shuzhi person list --org CODE</c>).</summary>
-public sealed class SecretaryList(Database database, OrganisationDirectory directory)
+public sealed class SecretaryList(Database database, OrganisationDirectory directory, Security.Authorizer authorizer)
 {
     public IReadOnlyList<SecretaryTerm> Terms(string orgCode)
     {
         directory.Get(orgCode);
+        authorizer.Require(Security.Permission.OrganisationRead, orgCode);
         using var c = database.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
