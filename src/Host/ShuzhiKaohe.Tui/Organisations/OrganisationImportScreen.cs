@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Text;
 using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Text.Import;
 using ShuzhiKaohe.Tui.Shell;
@@ -16,6 +17,9 @@ namespace ShuzhiKaohe.Tui.Organisations;
 /// </summary>
 public sealed class OrganisationImportScreen : Screen
 {
+    /// <summary>Labels that show data: a '_' in it (parent_code, a file name) is text, not a hot key mark.</summary>
+    internal static readonly Rune NoHotKey = new('\uffff');
+
     private readonly OrganisationImportViewModel _model;
     private readonly TextField _path;
     private readonly TextField _sector;
@@ -34,15 +38,16 @@ public sealed class OrganisationImportScreen : Screen
         _path = new TextField { X = 10, Y = 0, Width = Dim.Fill() };
         var sectorLabel = new Label { X = 0, Y = 1, Text = "板块：" };
         _sector = new TextField { X = 10, Y = 1, Width = 16 };
-        var sectorHint = new Label { X = 28, Y = 1, Width = Dim.Fill(), Height = 1, Text = _model.SectorHint };
+        var sectorDefault = new Label { X = 28, Y = 1, Text = "留空为地方（localities）" };
         _dryRun = new CheckBox { X = 10, Y = 2, Text = "只校验，不写入" };
-        var formats = new Label { X = 0, Y = 3, Width = Dim.Fill(), Height = 1,
-            Text = "CSV、TSV、XLSX（可为 .gz）；列 code,name,parent_code,level；任何一行有错则全部不写入" };
+        var sectorHint = new Label { X = 0, Y = 3, Width = Dim.Fill(), Height = 1, HotKeySpecifier = NoHotKey, Text = _model.SectorHint };
+        var formats = new Label { X = 0, Y = 4, Width = Dim.Fill(), Height = 1, HotKeySpecifier = NoHotKey,
+            Text = "CSV、TSV、XLSX（可为 .gz），列 code,name,parent_code,level；一行有错则全不写入" };
         _progress = new ProgressBar { X = 0, Y = 5, Width = Dim.Fill(), Height = 1, Fraction = 0 };
-        _status = new Label { X = 0, Y = 6, Width = Dim.Fill(), Height = 1, Text = "填好路径后按 Enter 开始导入" };
+        _status = new Label { X = 0, Y = 6, HotKeySpecifier = NoHotKey, Width = Dim.Fill(), Height = 1, Text = "填好路径后按 Enter 开始导入" };
         _result = new ListView { X = 0, Y = 7, Width = Dim.Fill(), Height = Dim.Fill(), KeystrokeNavigator = null };
         _result.SetSource(_rows);
-        Add(pathLabel, _path, sectorLabel, _sector, sectorHint, _dryRun, formats, _progress, _status, _result);
+        Add(pathLabel, _path, sectorLabel, _sector, sectorDefault, _dryRun, sectorHint, formats, _progress, _status, _result);
     }
 
     public override string ScreenTitle => "导入党组织";

@@ -16,9 +16,9 @@ public sealed record ImportOutcome(bool Accepted, string Heading, IReadOnlyList<
 /// </summary>
 public sealed class OrganisationImportViewModel(OrganisationImporter importer, Authorizer authorizer, SectorRegistry sectors)
 {
-    /// <summary>The sectors a file may be imported as, for the form's hint (key and name).</summary>
+    /// <summary>The sector keys a file may be imported as, for the form's hint.</summary>
     public string SectorHint =>
-        "留空为地方（localities）；可选：" + string.Join("、", sectors.Keys.Order(StringComparer.Ordinal).Select(k => $"{k} {sectors.Get(k).Name}"));
+        "可选板块：" + string.Join("、", sectors.Keys.Order(StringComparer.Ordinal));
 
     /// <summary>
     /// Imports <paramref name="path"/>. A refusal of the whole file comes back as an outcome listing each rejected

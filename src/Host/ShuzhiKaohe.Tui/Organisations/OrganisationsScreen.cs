@@ -39,7 +39,7 @@ public sealed class OrganisationsScreen : Screen, IListFilter
         _hits = new ListView { X = 0, Y = 0, Width = Dim.Percent(55), Height = Dim.Fill(), KeystrokeNavigator = null, Visible = false };
         _hits.SetSource(_hitRows);
         _detailFrame = new FrameView { X = Pos.Right(_tree), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), Title = "详情" };
-        _detail = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
+        _detail = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), HotKeySpecifier = OrganisationImportScreen.NoHotKey };
         _detail.TextFormatter.WordWrap = true;
         _detailFrame.Add(_detail);
         Add(_tree, _hits, _detailFrame);
