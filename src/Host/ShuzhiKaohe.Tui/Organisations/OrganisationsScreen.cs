@@ -51,6 +51,9 @@ public sealed class OrganisationsScreen : Screen, IListFilter
 
     internal OrganisationTreeViewModel Model => _model;
 
+    /// <summary>How many organisations the tree has read so far (it is lazy: a small part of the database).</summary>
+    public int LoadedOrganisations => _model.LoadedNodeCount;
+
     /// <summary>The organisation selected in the tree, if any.</summary>
     public OrganisationNode? Selected => _tree.SelectedObject;
 
