@@ -4,7 +4,8 @@
 #   scripts/tmux-walk.sh [--exe PATH] [--sizes "80x24 120x40"]
 #
 # For each size it starts the built executable in a detached tmux session of that size, with a temporary
-# XDG_DATA_HOME and --db, and runs the steps listed in WALK. Then it runs the one-off checks in CHECKS (mouse
+# XDG_DATA_HOME and --db (seeded first with the demo province by the real `shuzhi org import`), and runs the
+# steps listed in WALK. Then it runs the one-off checks in CHECKS (mouse
 # capture off by setting, SIGTERM restores the terminal). Exits 0 when all pass; otherwise prints which step
 # failed, why, and the screen as it was, and exits 1.
 #
@@ -15,7 +16,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 EXE=${SHUZHI_EXE:-$ROOT/src/Host/ShuzhiKaohe.Host/bin/Debug/net10.0/shuzhi}
 SIZES="80x24 120x40"
-WALK=(home help back_to_home quit)
+WALK=(home help back_to_home organisations quit)
 CHECKS=(mouse_off sigterm sighup hangup)
 TIMEOUT=${SHUZHI_WALK_TIMEOUT:-15}
 
@@ -66,6 +67,11 @@ start_console() {
   DB="$data/walk.db"
   STATUS="$data/status"
   local envs=(XDG_DATA_HOME="$data" XDG_CONFIG_HOME="$data/config" "$@")
+  # With SEED set, the database first gets the demo province through the real CLI (org import), as an operator would.
+  if [ -n "${SEED:-}" ]; then
+    env "${envs[@]}" "$EXE" org import "$(dirname "$EXE")/demo/divisions-hubei.csv" --db "$DB" >"$data/seed.log" 2>&1 \
+      || { cat "$data/seed.log" >&2; fail "org import of the demo province failed"; }
+  fi
   local cmd
   cmd=$(printf '%q ' env "${envs[@]}" "$EXE" --db "$DB")
   # The pane outlives the console, so the script can read its exit code and the terminal state after it quits.
@@ -184,6 +190,27 @@ step_back_to_home() {
   [ ! -s "$STATUS" ] || fail "the first Esc should close help, not quit"
 }
 
+# Home → o opens the organisation tree (seeded with the demo province); → expands 湖北省; ↓ selects 武汉市,
+# whose details (path, superior) show beside the tree; → expands it; Esc goes back home.
+step_organisations() {
+  type_text "o"
+  wait_for "首页 › 党组织"
+  wait_for "42 湖北省"
+  expect "下级：14 个"
+  press Right
+  wait_for "4201 武汉市"
+  expect "4228 恩施土家族苗族自治州"
+  press Down
+  wait_for "路径：湖北省 / 武汉市"
+  expect "上一级党组织：42 湖北省"
+  press Right
+  wait_for "420102 江岸区"
+  check_frame
+  press Escape
+  wait_gone "首页 › 党组织"
+  expect "✓ 地方 Localities"
+}
+
 step_quit() {
   press Escape
   local code
@@ -243,7 +270,7 @@ for SIZE in $SIZES; do
   W=${SIZE%x*}
   H=${SIZE#*x}
   STEP=start
-  start_console
+  SEED=1 start_console
   for s in "${WALK[@]}"; do
     STEP=$s
     "step_$s"

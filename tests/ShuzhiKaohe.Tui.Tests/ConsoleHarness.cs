@@ -19,9 +19,9 @@ internal sealed class ConsoleHarness : IDisposable
     private readonly SessionToken? _session;
 
     public ConsoleHarness(int width = 80, int height = 24, IEnumerable<string>? pluginPaths = null,
-        IEnumerable<ScreenEntry>? extraScreens = null, bool begin = true)
+        IEnumerable<ScreenEntry>? extraScreens = null, bool begin = true, string? databasePath = null, string operatorName = "tester")
     {
-        Core = new CoreHarness(pluginPaths: pluginPaths);
+        Core = new CoreHarness(databasePath, pluginPaths, operatorName);
         App = Application.Create(new VirtualTimeProvider());
         App.Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);

@@ -29,7 +29,8 @@ public sealed class RenderTests
             Assert.Contains(part, bar);
     }
 
-    private static void AssertFramed(string[] rows, int width, int height)
+    /// <summary>Every row is exactly the terminal's width in columns and ends at the window's right border.</summary>
+    internal static void AssertFramed(string[] rows, int width, int height)
     {
         Assert.Equal(height, rows.Length);
         for (var i = 0; i < rows.Length; i++)

@@ -2,6 +2,7 @@ using ShuzhiKaohe.Core.Organisations;
 using ShuzhiKaohe.Core.Organisations.Import;
 using ShuzhiKaohe.Core.Organisations.Secretaries;
 using ShuzhiKaohe.Core.Plugins;
+using ShuzhiKaohe.Core.Security;
 using ShuzhiKaohe.Testing;
 using ShuzhiKaohe.Tui.Organisations;
 
@@ -32,7 +33,7 @@ public sealed class OrganisationTreeViewModelTests : IDisposable
         var secretaries = _dir.File("s.csv");
         File.WriteAllText(secretaries, "org_code,name,start_on\n420102,张三,2020-01-01\n420102,李四,2024-07-01\n");
         _core.Get<SecretaryImporter>().Import(secretaries, new SecretaryImportOptions());
-        _vm = new OrganisationTreeViewModel(_core.Get<OrganisationDirectory>(), _core.Get<OrganisationSearch>(), _core.Get<SectorRegistry>());
+        _vm = new OrganisationTreeViewModel(_core.Get<OrganisationDirectory>(), _core.Get<OrganisationSearch>(), _core.Get<SectorRegistry>(), _core.Get<Authorizer>());
     }
 
     [Fact]

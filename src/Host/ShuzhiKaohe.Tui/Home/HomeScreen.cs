@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using Microsoft.Extensions.DependencyInjection;
+using ShuzhiKaohe.Tui.Organisations;
 using ShuzhiKaohe.Tui.Shell;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -49,6 +50,7 @@ public sealed class HomeScreen : Screen, IListFilter
 
     protected override void DeclareKeys(KeyMap keys) => keys
         .Widget("↑ ↓ PgUp PgDn", "选择插件（下方显示故障原因）", Key.CursorUp, Key.CursorDown, Key.PageUp, Key.PageDown, Key.Home, Key.End)
+        .On(new Key('o'), "o", "党组织：浏览组织树、查找、导入", () => Host.Open(OrganisationsScreen.ScreenId), inBar: true)
         .On(Key.F5, "F5", "刷新：重新检查数据库", Reload, inBar: true);
 
     private void Reload()

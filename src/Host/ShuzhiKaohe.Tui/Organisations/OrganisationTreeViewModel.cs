@@ -1,12 +1,16 @@
 using ShuzhiKaohe.Core.Organisations;
 using ShuzhiKaohe.Core.Plugins;
+using ShuzhiKaohe.Core.Security;
 
 namespace ShuzhiKaohe.Tui.Organisations;
 
 /// <summary>One organisation in the console's tree; its children are read when it is first expanded.</summary>
-public sealed class OrganisationNode(Organisation organisation, int childCount)
+public sealed class OrganisationNode(Organisation organisation, int childCount, IReadOnlyList<Organisation> path)
 {
     public Organisation Organisation { get; } = organisation;
+
+    /// <summary>The organisations from the top of the whole tree down to this one (for the operator's scope).</summary>
+    public IReadOnlyList<Organisation> Path { get; } = path;
     public string Code => Organisation.Code;
     public int ChildCount { get; } = childCount;
     public bool CanExpand => ChildCount > 0;
@@ -24,37 +28,68 @@ public sealed record OrganisationDetailLines(string Title, IReadOnlyList<(string
 /// The state of the console's organisation browser (第三条's tree), testable without a terminal: roots, children
 /// read on demand (never the whole tree: a node is read when expanded, once), search by name or code (<c>/</c>),
 /// the path to a hit so the view can expand down to it, and the details pane (path, superior, secretary, sector, level).
+/// Only organisations in the operator's scope appear: a scoped operator's roots are the tops of their grants.
 /// </summary>
-public sealed class OrganisationTreeViewModel(OrganisationDirectory directory, OrganisationSearch search, SectorRegistry sectors)
+public sealed class OrganisationTreeViewModel(OrganisationDirectory directory, OrganisationSearch search, SectorRegistry sectors,
+    Authorizer authorizer)
 {
+    /// <summary>How many hits a scoped search reads before keeping those in scope.</summary>
+    private const int ScopedSearchReads = 500;
+
     private readonly Dictionary<string, OrganisationNode> _loaded = new(StringComparer.Ordinal);
     private IReadOnlyList<OrganisationNode>? _roots;
+    private AccessScope? _scope;
 
     /// <summary>How many nodes have been read so far (the tree is lazy: this stays small).</summary>
     public int LoadedNodeCount => _loaded.Count;
 
-    public IReadOnlyList<OrganisationNode> Roots() => _roots ??= Load(null);
+    /// <summary>The year whose secretary the details pane shows.</summary>
+    public int Year { get; set; } = DateTime.Today.Year;
+
+    /// <summary>Whether the operator sees the whole tree (otherwise only the subtrees of their grants).</summary>
+    public bool SeesWholeTree => Scope.WholeTree;
+
+    private AccessScope Scope => _scope ??= authorizer.ScopeOf(Permission.OrganisationRead);
+
+    public IReadOnlyList<OrganisationNode> Roots() => _roots ??= Scope.WholeTree ? Load(null, []) : ScopedRoots();
 
     /// <summary>The children of a node, read from the database the first time only.</summary>
     public IReadOnlyList<OrganisationNode> Children(OrganisationNode node) =>
-        node.LoadedChildren ??= node.CanExpand ? Load(node.Code) : [];
+        node.LoadedChildren ??= node.CanExpand ? Load(node.Code, node.Path) : [];
 
-    /// <summary>Hits for the search box, best first, each with its path as text.</summary>
+    /// <summary>Forgets everything read (after an import): the next call reads the roots again, and grants afresh.</summary>
+    public void Reset()
+    {
+        _loaded.Clear();
+        _roots = null;
+        _scope = null;
+    }
+
+    /// <summary>Hits for the search box, best first, each with its path as text; only organisations in scope.</summary>
     public IReadOnlyList<(string Code, string Text)> Search(string text, int limit = 50)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
-        return search.Find(text, limit).Hits
+        var scope = Scope;
+        var hits = search.Find(text, scope.WholeTree ? limit : ScopedSearchReads).Hits.AsEnumerable();
+        if (!scope.WholeTree) hits = hits.Where(h => scope.Covers(directory.Path(h.Organisation.Code)));
+        return hits.Take(limit)
             .Select(h => (h.Organisation.Code, $"{h.Organisation.Code}  {string.Join(" / ", h.Path.Select(p => p.Name))}"))
             .ToList();
     }
 
-    /// <summary>The nodes from a root down to the organisation, loading each level on the way: the view expands them and selects the last.</summary>
+    /// <summary>
+    /// The nodes from a root down to the organisation, loading each level on the way: the view expands them and
+    /// selects the last. Empty when the organisation is not in the operator's tree.
+    /// </summary>
     public IReadOnlyList<OrganisationNode> Reveal(string code)
     {
         var path = directory.Path(code);
         var nodes = new List<OrganisationNode>();
-        var level = Roots();
-        foreach (var step in path)
+        var roots = Roots();
+        var start = path.ToList().FindIndex(p => roots.Any(r => r.Code == p.Code));
+        if (start < 0) return [];
+        var level = roots;
+        foreach (var step in path.Skip(start))
         {
             var node = level.FirstOrDefault(n => n.Code == step.Code);
             if (node is null) break;
@@ -87,10 +122,44 @@ public sealed class OrganisationTreeViewModel(OrganisationDirectory directory, O
         return new OrganisationDetailLines(o.Name, lines);
     }
 
-    private IReadOnlyList<OrganisationNode> Load(string? parent)
+    private IReadOnlyList<OrganisationNode> Load(string? parent, IReadOnlyList<Organisation> parentPath)
     {
-        var nodes = directory.ChildrenCounted(parent).Select(x => new OrganisationNode(x.Organisation, x.Children)).ToList();
+        var scope = Scope;
+        var nodes = new List<OrganisationNode>();
+        foreach (var (organisation, children) in directory.ChildrenCounted(parent))
+        {
+            var node = new OrganisationNode(organisation, children, [.. parentPath, organisation]);
+            if (scope.WholeTree || scope.Covers(node.Path)) nodes.Add(node);
+        }
         foreach (var n in nodes) _loaded[n.Code] = n;
         return nodes;
+    }
+
+    /// <summary>
+    /// The tops of the operator's grants, none inside another; a whole-tree grant narrowed to a sector gives the
+    /// roots of the tree in that sector.
+    /// </summary>
+    private List<OrganisationNode> ScopedRoots()
+    {
+        var scope = Scope;
+        var nodes = new Dictionary<string, OrganisationNode>(StringComparer.Ordinal);
+        foreach (var (grant, top) in authorizer.ScopeRoots())
+        {
+            if (grant.IsWholeTree)
+            {
+                foreach (var root in Load(null, [])) nodes.TryAdd(root.Code, root);
+                continue;
+            }
+            if (top is null) continue;
+            var path = directory.Path(top.Code);
+            if (!scope.Covers(path)) continue;
+            nodes.TryAdd(top.Code, new OrganisationNode(top, directory.ChildCount(top.Code), path));
+        }
+        var tops = nodes.Values
+            .Where(n => !n.Path.SkipLast(1).Any(p => nodes.ContainsKey(p.Code)))
+            .OrderBy(n => n.Code, StringComparer.Ordinal)
+            .ToList();
+        foreach (var n in tops) _loaded[n.Code] = n;
+        return tops;
     }
 }

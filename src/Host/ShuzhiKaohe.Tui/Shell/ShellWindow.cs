@@ -200,11 +200,15 @@ public sealed partial class ShellWindow : Window, IScreenHost
             FilterKey(key);
             return;
         }
+        // In a form's text field a printable key is text (a path may hold ':' or '?'), not a shell command.
+        if (IsText(key) && _app.Navigation?.GetFocused() is TextField) return;
         var entry = Current.Keys.Find(key) ?? ShellKeys.Find(key);
         if (entry?.Run is null) return;
         key.Handled = true;
         Guard(entry.Run);
     }
+
+    private static bool IsText(Key key) => !key.IsCtrl && !key.IsAlt && key.AsRune.Value >= ' ' && key.AsRune.Value != 127;
 
     private void ShowHelp() =>
         HelpDialog.Show(_app, $"帮助 — {Current.ScreenTitle}", HelpText.For(Current, ShellKeys));
