@@ -32,6 +32,7 @@ public static class CoreServices
         services.AddSingleton<Migrator>();
         services.AddSingleton<Database>();
         services.AddSingleton<DatabaseAdmin>();
+        services.AddSingleton<DatabaseRestore>();
         services.AddSingleton<SectorRegistry>();
         // Each feature folder registers its own services through an ICoreFeature: no shared list to edit.
         foreach (var feature in typeof(CoreServices).Assembly.GetTypes()

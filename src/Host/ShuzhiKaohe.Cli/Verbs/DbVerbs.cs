@@ -10,7 +10,7 @@ internal sealed class DbVerbs : IVerbGroup
 
     public Command Build(CliApp app)
     {
-        var db = new Command("db", "数据库：创建、检查、备份");
+        var db = new Command("db", "数据库：创建、检查、备份、恢复");
 
         var init = new Command("init", "创建数据库并应用全部迁移（任何命令首次使用时也会自动执行）");
         init.SetAction(pr => app.Run(pr, ctx =>
@@ -55,6 +55,16 @@ internal sealed class DbVerbs : IVerbGroup
             return ctx.Emit(new { backup = path }, o => o.WriteLine($"已备份到 {path}"));
         }));
         db.Subcommands.Add(backup);
+
+        var from = new Argument<string>("FILE") { Description = "要恢复的备份文件" };
+        var restore = new Command("restore", "检查备份（完整性、结构版本、审计链）后恢复；原数据库保留在旁") { from };
+        restore.SetAction(pr => app.Run(pr, ctx =>
+        {
+            var r = ctx.Get<DatabaseRestore>().RestoreFrom(ctx.Value(from)!);
+            return ctx.Emit(new { restored_from = r.RestoredFrom, database = r.Database, kept_old_as = r.KeptOldAs, schema_version = r.SchemaVersion },
+                o => o.WriteLine($"已从 {r.RestoredFrom} 恢复 {r.Database}；原数据库保留为 {r.KeptOldAs}"));
+        }));
+        db.Subcommands.Add(restore);
         return db;
     }
 }
