@@ -3,6 +3,8 @@ using ShuzhiKaohe.Core.Ballots;
 using ShuzhiKaohe.Core.Campaigns;
 using ShuzhiKaohe.Core.Comments;
 using ShuzhiKaohe.Core.Debriefing;
+using ShuzhiKaohe.Core.Focus;
+using ShuzhiKaohe.Core.Inspection;
 using ShuzhiKaohe.Core.Storage;
 using ShuzhiKaohe.Testing;
 
@@ -33,6 +35,8 @@ internal sealed class Jiangan : IDisposable
     public DebriefingService Debriefings => Core.Get<DebriefingService>();
     public CommentService Comments => Core.Get<CommentService>();
     public BallotService Ballots => Core.Get<BallotService>();
+    public CampaignFocusService Focus => Core.Get<CampaignFocusService>();
+    public InspectionService Inspections => Core.Get<InspectionService>();
 
     public SqliteConnection Open() => Core.Get<Database>().Open();
 
