@@ -78,18 +78,37 @@ internal static class BallotStore
         return counts;
     }
 
-    /// <summary>Every sheet with its marks as stored now, for verify: (id, serial, void, digest, code, mark) ordered by sheet.</summary>
-    public static IEnumerable<(long Id, string Serial, bool Void, string Digest, string? Code, Grade? Mark)> Contents(SqliteConnection c, long campaignId)
+    /// <summary>Every sheet of the campaign as stored now: (id, serial, void, digest).</summary>
+    public static List<(long Id, string Serial, bool Void, string Digest)> Sheets(SqliteConnection c, long campaignId) =>
+        c.List(null, "SELECT id, serial, is_void, digest FROM ballot_sheet WHERE campaign_id = $c",
+            r => (r.GetInt64(0), r.GetString(1), r.GetInt64(2) != 0, r.GetString(3)), ("$c", campaignId));
+
+    /// <summary>Organisation codes of every roster entry of the campaign, removed ones included.</summary>
+    public static Dictionary<long, string> EntryCodes(SqliteConnection c, long campaignId) =>
+        c.List(null, "SELECT id, org_code FROM roster_entry WHERE campaign_id = $c", r => (r.GetInt64(0), r.GetString(1)), ("$c", campaignId))
+            .ToDictionary(x => x.Item1, x => x.Item2);
+
+    /// <summary>Reads one sheet's marks at a time (prepared once): verify streams sheet by sheet instead of loading every mark.</summary>
+    public sealed class MarkReader : IDisposable
     {
-        using var cmd = c.Command(null, """
-            SELECT s.id, s.serial, s.is_void, s.digest, e.org_code, m.mark
-              FROM ballot_sheet s LEFT JOIN ballot_mark m ON m.sheet_id = s.id LEFT JOIN roster_entry e ON e.id = m.entry_id
-             WHERE s.campaign_id = $c ORDER BY s.id
-            """, ("$c", campaignId));
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-            yield return (r.GetInt64(0), r.GetString(1), r.GetInt64(2) != 0, r.GetString(3), r.NullableString(4),
-                r.IsDBNull(5) ? null : (Grade)r.GetInt32(5));
+        private readonly SqliteCommand _cmd;
+
+        public MarkReader(SqliteConnection c)
+        {
+            _cmd = c.Command(null, "SELECT entry_id, mark FROM ballot_mark WHERE sheet_id = $s", ("$s", 0L));
+            _cmd.Prepare();
+        }
+
+        public List<(long EntryId, int Mark)> Read(long sheetId)
+        {
+            _cmd.Parameters["$s"].Value = sheetId;
+            using var r = _cmd.ExecuteReader();
+            var list = new List<(long, int)>();
+            while (r.Read()) list.Add((r.GetInt64(0), r.GetInt32(1)));
+            return list;
+        }
+
+        public void Dispose() => _cmd.Dispose();
     }
 
     /// <summary>Marks filed under the campaign whose sheet belongs elsewhere or to no sheet of it.</summary>
