@@ -75,5 +75,19 @@ public sealed class RestoreTests : IDisposable
         Assert.Contains("9999", r.Stderr);
     }
 
+    [Fact]
+    public void A_copy_whose_audited_data_was_edited_behind_the_programs_back_is_refused()
+    {
+        var db = _dir.File("live.db");
+        var copy = _dir.File("tampered.db");
+        Assert.Equal(0, Shuzhi().Run("operator", "add", "alice", "--db", db).ExitCode);
+        Assert.Equal(0, Shuzhi().Run("db", "backup", copy, "--db", db).ExitCode);
+        Exec(copy, "UPDATE operator SET created_by = 'mallory' WHERE name = 'alice'");
+        var r = Shuzhi().Run("db", "restore", copy, "--db", db);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("审计", r.Stderr);
+        Assert.Contains("当前数据库未改动", r.Stderr);
+    }
+
     public void Dispose() => _dir.Dispose();
 }

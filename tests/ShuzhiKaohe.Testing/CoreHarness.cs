@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ShuzhiKaohe.Core;
 using ShuzhiKaohe.Core.Plugins;
+using ShuzhiKaohe.Core.Security;
 using ShuzhiKaohe.Core.Storage;
 
 namespace ShuzhiKaohe.Testing;
@@ -26,6 +27,8 @@ public sealed class CoreHarness : IDisposable
         services.AddLogging();
         Plugins = PluginBootstrapper.LoadInto(services, new PluginLoadOptions((pluginPaths ?? [RepoPaths.Plugins]).ToList()));
         var dataDir = Path.GetDirectoryName(Path.GetFullPath(databasePath))!;
+        // The harness's operator created the database (when it did): it is the first administrator.
+        services.AddSingleton(new DatabaseCreator(operatorName));
         services.AddShuzhiCore(new AppPaths(dataDir, AppContext.BaseDirectory), new DatabaseOptions(databasePath), Plugins,
             new OperatorContext(operatorName, frontEnd));
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

@@ -15,6 +15,20 @@ public sealed class ExternalFactAttribute : FactAttribute
         if (!ExternalTools.Exists(program) && !ExternalTools.Required)
             Skip = $"needs {program}: apt-get install {debianPackage} (under SHUZHI_REQUIRE_EXTERNAL=1 this fails instead)";
     }
+
+    /// <summary>The test also needs root (to create OS accounts, start sshd); CI runs as root.</summary>
+    public bool NeedsRoot
+    {
+        get => _needsRoot;
+        init
+        {
+            _needsRoot = value;
+            if (value && Skip is null && !ExternalTools.Required && ShuzhiKaohe.Core.Security.ProcessAccount.EffectiveUid != 0)
+                Skip = "needs root to create OS accounts (CI runs as root; under SHUZHI_REQUIRE_EXTERNAL=1 this fails instead)";
+        }
+    }
+
+    private readonly bool _needsRoot;
 }
 
 public static class ExternalTools

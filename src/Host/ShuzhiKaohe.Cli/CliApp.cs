@@ -70,7 +70,8 @@ public sealed class CliApp
     /// <summary>Parses and runs; every failure becomes a message and an exit code, never a stack trace.</summary>
     public int Invoke(IReadOnlyList<string> args)
     {
-        var parse = Root.Parse(args);
+        // No response files (@file): over SSH the operator's words must not pull options from files on the server.
+        var parse = Root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) _err.WriteLine($"用法错误：{e.Message}");

@@ -7,8 +7,8 @@ namespace ShuzhiKaohe.Core;
 /// <summary>Which front end an operation came through (recorded in the audit trail).</summary>
 public enum FrontEnd { Cli, Console, Test }
 
-/// <summary>Who is acting, and through which front end.</summary>
-public sealed record OperatorContext(string Name, FrontEnd FrontEnd);
+/// <summary>Who is acting, and through which front end (and whether over SSH). See Security/OperatorIdentity.cs for how the name is decided.</summary>
+public sealed record OperatorContext(string Name, FrontEnd FrontEnd, bool ViaSsh = false);
 
 /// <summary>Console settings: mouse capture can be switched off (Console:Mouse=false) so terminal text selection works over SSH.</summary>
 public sealed record ConsoleSettings(bool Mouse);

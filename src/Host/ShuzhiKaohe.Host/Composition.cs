@@ -6,6 +6,7 @@ using Serilog;
 using ShuzhiKaohe.Cli;
 using ShuzhiKaohe.Core;
 using ShuzhiKaohe.Core.Plugins;
+using ShuzhiKaohe.Core.Security;
 using ShuzhiKaohe.Core.Storage;
 
 namespace ShuzhiKaohe.Host;
@@ -34,6 +35,8 @@ public static class Composition
         var config = builder.Configuration;
 
         var dbPath = FirstNonEmpty(global.DatabasePath, env("SHUZHI_DB"), config["Database:Path"]) ?? paths.DefaultDatabase;
+        // Who acts is decided before anything opens the database or loads a plugin (Security/OperatorIdentity.cs).
+        var operatorName = OperatorIdentity.Decide(global.Operator, dbPath);
         if (dbPath == paths.DefaultDatabase) Directory.CreateDirectory(paths.DataDirectory);
 
         var logger = CreateFileLogger(paths);
@@ -46,9 +49,13 @@ public static class Composition
         var disabled = config.GetSection("Plugins:Disabled").GetChildren().Select(c => c.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
         var pluginLog = logger is null ? null : new Serilog.Extensions.Logging.SerilogLoggerFactory(logger).CreateLogger("plugins");
-        var catalog = PluginBootstrapper.LoadInto(builder.Services, new PluginLoadOptions(searchPaths, disabled), pluginLog);
+        // On a shared server only approved plugins load (issue 9 §5); the service-account setup turns this on.
+        var gate = config.GetValue(PluginApprovals.RequireApprovalSetting, false) ? PluginApprovals.Gate(dbPath, paths.ShippedPlugins) : null;
+        var catalog = PluginBootstrapper.LoadInto(builder.Services, new PluginLoadOptions(searchPaths, disabled, gate), pluginLog);
 
-        var who = new OperatorContext(global.Operator ?? Environment.UserName, frontEnd);
+        var viaSsh = env("SSH_ORIGINAL_COMMAND") is not null || env("SSH_CONNECTION") is not null;
+        var who = new OperatorContext(operatorName, frontEnd, viaSsh);
+        builder.Services.AddSingleton(new DatabaseCreator(ProcessAccount.UserName));
         builder.Services.AddShuzhiCore(paths, new DatabaseOptions(dbPath), catalog, who);
         builder.Services.AddSingleton(new ConsoleSettings(config.GetValue("Console:Mouse", true)));
         return builder.Build();

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using ShuzhiKaohe.Cli;
+using Microsoft.Extensions.DependencyInjection;
 using ShuzhiKaohe.Core;
+using ShuzhiKaohe.Core.Security;
 
 namespace ShuzhiKaohe.Host;
 
@@ -9,12 +11,40 @@ public static class Program
     public static int Main(string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
+        ProcessAccount.RestrictNewFilesToOwner();
+        // The SSH forced-command path: the key's command fixed the operator; the operator's own words arrive here.
+        if (Environment.GetEnvironmentVariable("SSH_ORIGINAL_COMMAND") is { } typed)
+        {
+            try
+            {
+                var forced = ForcedCommand.Combine(args, typed);
+                foreach (var w in forced.Warnings) Console.Error.WriteLine($"警告：{w}");
+                args = [.. forced.Args];
+            }
+            catch (ShuzhiKaohe.Core.Common.InvalidInputException e)
+            {
+                Console.Error.WriteLine($"用法错误：{e.Message}");
+                return ExitCodes.Usage;
+            }
+        }
         Microsoft.Extensions.Hosting.IHost? host = null;
+        // Services are built on first use, after the parser chose the verb: the console's action says so first.
+        var frontEnd = FrontEnd.Cli;
         try
         {
             var app = new CliApp(
-                settings => (host = Composition.Build(settings, IsConsole(args) ? FrontEnd.Console : FrontEnd.Cli)).Services,
-                RunConsole);
+                settings =>
+                {
+                    host = Composition.Build(settings, frontEnd);
+                    // Creates and migrates the database on first use; refuses (exit 3) an operator it does not know.
+                    host.Services.GetRequiredService<Authorizer>().EnsureKnown();
+                    return host.Services;
+                },
+                ctx =>
+                {
+                    frontEnd = FrontEnd.Console;
+                    return RunConsole(ctx);
+                });
             return app.Invoke(args);
         }
         finally
@@ -22,8 +52,6 @@ public static class Program
             host?.Dispose();
         }
     }
-
-    private static bool IsConsole(string[] args) => args.All(a => a.StartsWith('-'));
 
     /// <summary>
     /// Kept out of line so that the headless path never loads Terminal.Gui: the JIT resolves the console's

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using ShuzhiKaohe.Core.Plugins;
+using ShuzhiKaohe.Core.Security;
 
 namespace ShuzhiKaohe.Cli.Verbs;
 
-/// <summary><c>shuzhi plugin list</c>.</summary>
+/// <summary><c>shuzhi plugin list|approve|revoke</c>.</summary>
 internal sealed class PluginVerbs : IVerbGroup
 {
     public int Order => 80;
@@ -11,25 +11,43 @@ internal sealed class PluginVerbs : IVerbGroup
     public Command Build(CliApp app)
     {
         var plugin = new Command("plugin", "板块插件");
-        var list = new Command("list", "列出找到的插件及其状态（loaded | malfunctioned | disabled）");
+        var list = new Command("list", "列出找到的插件及其状态（loaded | malfunctioned | disabled）与批准情况");
         list.SetAction(pr => app.Run(pr, ctx =>
         {
-            var catalog = ctx.Get<PluginCatalog>();
-            return ctx.Emit(catalog.Plugins.Select(p => new
+            var plugins = ctx.Get<PluginAdmin>().List();
+            return ctx.Emit(plugins.Select(l => new
             {
-                id = p.Id, name = p.Name, version = p.Version, sectors = p.Sectors, status = p.StatusText,
-                reason = p.Reason, folder = p.Folder, contract = p.Contract,
+                id = l.Plugin.Id, name = l.Plugin.Name, version = l.Plugin.Version, sectors = l.Plugin.Sectors, status = l.Plugin.StatusText,
+                reason = l.Plugin.Reason, folder = l.Plugin.Folder, contract = l.Plugin.Contract, approval = l.Approval,
             }).ToList(), o =>
             {
-                if (catalog.Plugins.Count == 0) o.WriteLine("未找到插件。");
-                foreach (var p in catalog.Plugins)
+                if (plugins.Count == 0) o.WriteLine("未找到插件。");
+                foreach (var (p, approval) in plugins)
                 {
-                    o.WriteLine($"{p.StatusText,-13} {p.Id,-24} {p.Version,-8} {p.Name}  [{string.Join(", ", p.Sectors)}]");
+                    o.WriteLine($"{p.StatusText,-13} {p.Id,-24} {p.Version,-8} {p.Name}  [{string.Join(", ", p.Sectors)}]  {approval}");
                     if (p.Reason is not null) o.WriteLine($"              原因：{p.Reason}");
                 }
             });
         }));
         plugin.Subcommands.Add(list);
+
+        var id = new Argument<string>("ID") { Description = "插件 id（见 plugin list）" };
+        var approve = new Command("approve", "把插件当前的文件列入许可清单（管理员；设置 Plugins:RequireApproval 开启时只加载获批准的插件）") { id };
+        approve.SetAction(pr => app.Run(pr, ctx =>
+        {
+            var l = ctx.Get<PluginAdmin>().Approve(ctx.Value(id)!);
+            return ctx.Emit(new { id = l.Plugin.Id, version = l.Plugin.Version, approval = l.Approval },
+                o => o.WriteLine($"已批准插件 {l.Plugin.Id} {l.Plugin.Version}（下次启动时生效）。"));
+        }));
+        plugin.Subcommands.Add(approve);
+
+        var revoke = new Command("revoke", "把插件移出许可清单（管理员）") { id };
+        revoke.SetAction(pr => app.Run(pr, ctx =>
+        {
+            ctx.Get<PluginAdmin>().Revoke(ctx.Value(id)!);
+            return ctx.Emit(new { id = ctx.Value(id), approval = "unapproved" }, o => o.WriteLine($"已撤销插件 {ctx.Value(id)} 的批准。"));
+        }));
+        plugin.Subcommands.Add(revoke);
         return plugin;
     }
 }

@@ -43,6 +43,22 @@ public sealed class OrganisationDirectory(Database database)
         return ReadAll(cmd);
     }
 
+    /// <summary>Direct children in code order, each with its own number of children (for a lazy tree's expand marks).</summary>
+    public IReadOnlyList<(Organisation Organisation, int Children)> ChildrenCounted(string? parentCode)
+    {
+        using var c = database.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT {Columns}, (SELECT count(*) FROM organisation k WHERE k.parent_code = o.code)
+              FROM organisation o WHERE o.parent_code IS $p ORDER BY o.code
+            """;
+        cmd.Parameters.AddWithValue("$p", (object?)parentCode ?? DBNull.Value);
+        using var r = cmd.ExecuteReader();
+        var list = new List<(Organisation, int)>();
+        while (r.Read()) list.Add((Read(r), r.GetInt32(10)));
+        return list;
+    }
+
     /// <summary>
     /// The organisations an organiser assesses by default (第三条): its children, looking through groupings to
     /// their children, skipping groupings themselves and organisations not active in <paramref name="year"/>.
@@ -85,6 +101,53 @@ public sealed class OrganisationDirectory(Database database)
         for (var i = path.Count - 2; i >= 0; i--)
             if (!path[i].IsGrouping) return path[i];
         return null;
+    }
+
+    /// <summary>How many direct children an organisation has (groupings counted).</summary>
+    public int ChildCount(string code)
+    {
+        using var c = database.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM organisation WHERE parent_code = $p";
+        cmd.Parameters.AddWithValue("$p", code);
+        return Convert.ToInt32(cmd.ExecuteScalar());
+    }
+
+    /// <summary>
+    /// The organisations below <paramref name="underCode"/> (the roots when null) down to <paramref name="depth"/>
+    /// levels (1 = children only), parents before their children, siblings in code order.
+    /// </summary>
+    public IReadOnlyList<Organisation> List(string? underCode, int depth)
+    {
+        if (depth < 1) throw new InvalidInputException("深度至少为 1");
+        if (underCode is not null) Get(underCode);
+        using var c = database.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
+            WITH RECURSIVE below(code, depth, sort) AS (
+                SELECT code, 1, code FROM organisation WHERE parent_code IS $p
+                UNION ALL
+                SELECT o.code, b.depth + 1, b.sort || char(1) || o.code
+                  FROM organisation o JOIN below b ON o.parent_code = b.code
+                 WHERE b.depth < $depth
+            )
+            SELECT {Columns} FROM below JOIN organisation USING (code) ORDER BY below.sort
+            """;
+        cmd.Parameters.AddWithValue("$p", (object?)underCode ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$depth", depth);
+        return ReadAll(cmd);
+    }
+
+    /// <summary>The organisation with its path, superior, number of children and secretary in <paramref name="year"/>.</summary>
+    public OrganisationDetails Details(string code, int year)
+    {
+        var path = Path(code);
+        if (path.Count == 0) throw new NotFoundException($"没有代码为 {code} 的组织");
+        OrganisationRef? superior = null;
+        for (var i = path.Count - 2; i >= 0 && superior is null; i--)
+            if (!path[i].IsGrouping) superior = new OrganisationRef(path[i].Code, path[i].Name);
+        return new OrganisationDetails(path[^1], path.Select(p => new OrganisationRef(p.Code, p.Name)).ToList(), superior,
+            ChildCount(code), year, SecretaryFor(code, year));
     }
 
     /// <summary>Secretary terms of an organisation that overlap the year.</summary>

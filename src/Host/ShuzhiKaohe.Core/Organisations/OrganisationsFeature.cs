@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ShuzhiKaohe.Core.Organisations.Import;
 
 namespace ShuzhiKaohe.Core.Organisations;
 
@@ -7,5 +8,9 @@ internal sealed class OrganisationsFeature : ICoreFeature
     public void Register(IServiceCollection services)
     {
         services.AddSingleton<OrganisationDirectory>();
+        services.AddSingleton<OrganisationImporter>();
+        services.AddSingleton<OrganisationSearch>();
+        services.AddSingleton<Secretaries.SecretaryImporter>();
+        services.AddSingleton<Secretaries.SecretaryList>();
     }
 }

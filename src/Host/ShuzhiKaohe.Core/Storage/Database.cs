@@ -14,14 +14,16 @@ public sealed class Database
 {
     private readonly DatabaseOptions _options;
     private readonly Migrator _migrator;
+    private readonly IReadOnlyList<IDatabaseSeed> _seeds;
     private readonly string _connectionString;
     private readonly Lock _gate = new();
     private bool _ready;
 
-    public Database(DatabaseOptions options, Migrator migrator)
+    public Database(DatabaseOptions options, Migrator migrator, IEnumerable<IDatabaseSeed>? seeds = null)
     {
         _options = options;
         _migrator = migrator;
+        _seeds = seeds?.ToList() ?? [];
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.Path,
@@ -41,7 +43,7 @@ public sealed class Database
         return OpenRaw();
     }
 
-    /// <summary>Creates the file if missing and applies pending migrations (once per process).</summary>
+    /// <summary>Creates the file if missing, applies pending migrations and runs the seeds (once per process).</summary>
     public MigrationReport EnsureReady()
     {
         lock (_gate)
@@ -50,6 +52,12 @@ public sealed class Database
             CheckLocation();
             using var connection = OpenRaw();
             var report = _migrator.Migrate(connection, _options.Path);
+            foreach (var seed in _seeds)
+            {
+                using var tx = connection.BeginTransaction(deferred: false);
+                seed.Seed(connection, tx);
+                tx.Commit();
+            }
             _ready = true;
             return report;
         }

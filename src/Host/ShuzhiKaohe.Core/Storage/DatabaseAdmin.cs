@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ShuzhiKaohe.Core.Security;
 
 namespace ShuzhiKaohe.Core.Storage;
 
@@ -8,12 +9,13 @@ public sealed record DatabaseCheck(string Path, int SchemaVersion, int CodeSchem
 /// <summary>What <c>shuzhi db init</c> did.</summary>
 public sealed record DatabaseInit(string Path, int SchemaVersion, IReadOnlyList<string> Applied, string? BackupPath);
 
-/// <summary>The database chores of an administrator: create, check, back up.</summary>
-public sealed class DatabaseAdmin(Database database)
+/// <summary>The database chores of an administrator: create, check, back up. Checking is open to every role.</summary>
+public sealed class DatabaseAdmin(Database database, Authorizer authorizer)
 {
     public DatabaseInit Init()
     {
         var report = database.EnsureReady();
+        authorizer.Require(Permission.DatabaseAdminister);
         using var c = database.Open();
         return new DatabaseInit(database.Path, Migrator.ReadSchemaVersion(c),
             report.Applied.Select(m => $"{m.Source}/{m.Version:D4}_{m.Name}").ToList(), report.BackupPath);
@@ -21,6 +23,7 @@ public sealed class DatabaseAdmin(Database database)
 
     public DatabaseCheck Check()
     {
+        authorizer.Require(Permission.StatusRead);
         using var c = database.Open();
         var messages = new List<string>();
         using (var cmd = c.CreateCommand())
@@ -43,6 +46,7 @@ public sealed class DatabaseAdmin(Database database)
     /// <summary>A consistent copy through SQLite's online backup, safe while other operators write.</summary>
     public string BackupTo(string target)
     {
+        authorizer.Require(Permission.DatabaseAdminister);
         using var c = database.Open();
         Backup.To(c, target);
         return Path.GetFullPath(target);

@@ -19,10 +19,11 @@ public sealed record RestoreResult(string RestoredFrom, string Database, string 
 /// replaced unless all pass. The old database is kept beside it. The copy is written through SQLite's backup
 /// API into the live file, so other operators' connections see either the old or the new database, never a mix.
 /// </summary>
-public sealed class DatabaseRestore(Database database, IEnumerable<IRestoreCheck> checks)
+public sealed class DatabaseRestore(Database database, IEnumerable<IRestoreCheck> checks, Security.Authorizer authorizer)
 {
     public RestoreResult RestoreFrom(string file)
     {
+        authorizer.Require(Security.Permission.DatabaseAdminister);
         var source = Path.GetFullPath(file);
         if (!File.Exists(source)) throw new NotFoundException($"备份文件不存在：{source}");
         if (string.Equals(source, Path.GetFullPath(database.Path), StringComparison.Ordinal))

@@ -1,31 +1,64 @@
 using ShuzhiKaohe.Core;
 using ShuzhiKaohe.Core.Plugins;
 using ShuzhiKaohe.Core.Storage;
+using ShuzhiKaohe.Tui.Shell;
 
 namespace ShuzhiKaohe.Tui.Home;
+
+/// <summary>One plugin as the home screen lists it: the line, and the full reason when it was not loaded.</summary>
+public sealed record PluginRow(string Id, string Name, string Line, string? Reason, PluginState State);
 
 /// <summary>What the first screen shows: the database and the plugins. Plain data, testable without a terminal.</summary>
 public sealed class HomeViewModel(DatabaseAdmin database, PluginCatalog plugins, OperatorContext who)
 {
+    private IReadOnlyList<PluginRow> _all = [];
+
     public string Operator => who.Name;
 
-    public IReadOnlyList<string> DatabaseLines()
+    public IReadOnlyList<string> DatabaseLines { get; private set; } = [];
+
+    /// <summary>The <c>/</c> filter: matches the line (name, id, version), the reason, or the start of the name's pinyin initials.</summary>
+    public string FilterText { get; private set; } = "";
+
+    /// <summary>The plugins the filter lets through, in the order the host found them.</summary>
+    public IReadOnlyList<PluginRow> Plugins { get; private set; } = [];
+
+    public int PluginCount => _all.Count;
+
+    public string PluginHeading =>
+        FilterText.Length == 0
+            ? $"板块插件（已加载 {plugins.Loaded.Count()} / 共 {_all.Count}）"
+            : $"板块插件（筛选“{FilterText}”：{Plugins.Count} / {_all.Count}）";
+
+    /// <summary>Reads the database's state (integrity check included) and the plugin catalogue.</summary>
+    public void Load()
     {
         var c = database.Check();
-        return
+        DatabaseLines =
         [
             $"数据库：{c.Path}",
-            $"结构版本 {c.SchemaVersion}　大小 {c.SizeBytes / 1024.0:N0} KiB　完整性 {(c.IntegrityOk ? "正常" : "异常")}",
+            $"结构版本 {c.SchemaVersion}（程序 {c.CodeSchemaVersion}）　{c.JournalMode.ToUpperInvariant()}　{c.SizeBytes / 1024.0:N0} KiB　完整性 "
+                + (c.IntegrityOk ? "正常" : "异常：" + string.Join("；", c.IntegrityMessages.Take(3))),
         ];
+        _all = plugins.Plugins.Select(ToRow).ToList();
+        ApplyFilter(FilterText);
     }
 
-    public IReadOnlyList<string> PluginLines() =>
-        plugins.Plugins.Count == 0
-            ? ["未找到插件：plugins/ 文件夹为空。"]
-            : plugins.Plugins.Select(p => p.State switch
-            {
-                PluginState.Loaded => $"✓ {p.Name}（{p.Id} {p.Version}）",
-                PluginState.Disabled => $"– {p.Name}（{p.Id}）已停用：{p.Reason}",
-                _ => $"✗ {p.Name}（{p.Id}）故障：{p.Reason}",
-            }).ToList();
+    public void ApplyFilter(string text)
+    {
+        FilterText = text.Trim();
+        Plugins = FilterText.Length == 0 ? _all : _all.Where(r => Matches(r, FilterText)).ToList();
+    }
+
+    private static bool Matches(PluginRow row, string q) =>
+        row.Line.Contains(q, StringComparison.OrdinalIgnoreCase)
+        || (row.Reason?.Contains(q, StringComparison.OrdinalIgnoreCase) ?? false)
+        || Pinyin.Initials(row.Name).StartsWith(q, StringComparison.OrdinalIgnoreCase);
+
+    private static PluginRow ToRow(PluginInfo p) => p.State switch
+    {
+        PluginState.Loaded => new(p.Id, p.Name, $"✓ {p.Name}（{p.Id} {p.Version}）", null, p.State),
+        PluginState.Disabled => new(p.Id, p.Name, $"– {p.Name}（{p.Id}）已停用：{p.Reason}", p.Reason, p.State),
+        _ => new(p.Id, p.Name, $"✗ {p.Name}（{p.Id}）故障：{p.Reason}", p.Reason, p.State),
+    };
 }

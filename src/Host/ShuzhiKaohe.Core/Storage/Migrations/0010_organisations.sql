@@ -38,3 +38,20 @@ CREATE TABLE secretary_term (
 
 CREATE INDEX secretary_term_by_org ON secretary_term(org_code, start_on);
 CREATE INDEX secretary_term_by_person ON secretary_term(person_id);
+
+-- One row per organisation import (who, when, what it did): the tree's own history beside the rows it changed.
+CREATE TABLE organisation_import (
+    id              INTEGER PRIMARY KEY,
+    imported_at     TEXT    NOT NULL,
+    operator        TEXT    NOT NULL,
+    files           TEXT    NOT NULL,
+    rows            INTEGER NOT NULL,
+    inserted        INTEGER NOT NULL,
+    updated         INTEGER NOT NULL,
+    reactivated     INTEGER NOT NULL,
+    dissolved       INTEGER NOT NULL,
+    repaired_fields INTEGER NOT NULL
+) STRICT;
+
+-- Bumped by every change to the tree, so in-memory search indexes know when to rebuild.
+INSERT INTO app_setting(key, value) VALUES ('organisations.revision', '0');

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using ShuzhiKaohe.Core.Organisations;
+using ShuzhiKaohe.Core.Storage;
+using ShuzhiKaohe.Core.Text.Tabular;
+
+// In-process figures that a whole-process timing cannot give (run by bench/import.sh):
+//   queries DB     org show (Details), expanding a node (ChildrenCounted) and org find, warm, over a database
+//                  that holds the whole real tree: median and 95th percentile in milliseconds.
+//   readers FILE   how long reading the file alone takes (the floor of any import of it).
+if (args.Length < 2) { Console.Error.WriteLine("usage: ImportBench queries DB | readers FILE"); return 2; }
+switch (args[0])
+{
+    case "queries": Queries(args[1]); break;
+    case "readers": Readers(args[1]); break;
+    default: Console.Error.WriteLine($"unknown mode {args[0]}"); return 2;
+}
+return 0;
+
+static void Queries(string path)
+{
+    var database = new Database(new DatabaseOptions(path), new Migrator([]));
+    var directory = new OrganisationDirectory(database);
+    var search = new OrganisationSearch(database, directory);
+    // Nodes of every level, including the biggest families (a province, a county with many townships, a township with many villages).
+    string[] codes = ["11", "42", "4201", "420102", "420102002", "420102002003", "110101", "5002", "130102", "3713"];
+    var year = DateTime.Today.Year;
+    Report("org show (Details)", 200, i => directory.Details(codes[i % codes.Length], year));
+    Report("expand a node (ChildrenCounted)", 200, i => directory.ChildrenCounted(codes[i % codes.Length]));
+    var widest = directory.ChildrenCounted(null).Select(p => p.Organisation.Code)
+        .SelectMany(p => directory.ChildrenCounted(p)).OrderByDescending(c => c.Children).First().Organisation.Code;
+    Report($"expand the widest level-2 node {widest}", 50, _ => directory.ChildrenCounted(widest));
+    search.Find("武汉"); // builds the name index: the first search of a process
+    string[] queries = ["武汉", "江岸", "新村", "社区", "开发", "4201", "城关"];
+    Report("org find, two characters (warm)", 100, i => search.Find(queries[i % queries.Length]));
+}
+
+static void Report(string what, int runs, Action<int> action)
+{
+    for (var i = 0; i < 20; i++) action(i); // warm: JIT, page cache
+    var times = new double[runs];
+    for (var i = 0; i < runs; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        action(i);
+        times[i] = clock.Elapsed.TotalMilliseconds;
+    }
+    Array.Sort(times);
+    Console.WriteLine($"{what,-44} median {times[runs / 2],7:F2} ms   p95 {times[(int)(runs * 0.95)],7:F2} ms");
+}
+
+static void Readers(string file)
+{
+    for (var round = 0; round < 3; round++)
+    {
+        var clock = Stopwatch.StartNew();
+        long rows = 0;
+        using (var t = TabularFile.Open(file))
+            while (t.Reader.Read()) rows++;
+        Console.WriteLine($"read {rows:N0} records: {clock.Elapsed.TotalSeconds:F3} s");
+    }
+}
