@@ -1,54 +1,31 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using ShuzhiKaohe.Core.Text;
 
 namespace ShuzhiKaohe.Core.Common;
 
 /// <summary>
-/// Text as government files arrive (SPEC "Text import"): UTF-8 with or without a BOM, UTF-16 with a BOM, or
-/// GB18030; mixed line ends; punctuation damaged into runs (the regulation file's "，" arrived as ",,,,,," and
-/// "。" as "。。。。。"). Decoding never guesses silently: anything that is not valid UTF-8 is read as GB18030.
+/// Whole small files and typed prose as the campaign features take them in (reports, ballot files, comments): a thin
+/// adapter over the shared import code in Text/ — <see cref="TextEncodings"/> detects UTF-8 (BOM or not), UTF-16 with
+/// a BOM, or GB18030; <see cref="TextRepair"/> mends damaged punctuation runs (",,,,,," → "，", "。。。。。" → "。").
 /// </summary>
-public static partial class ImportedText
+public static class ImportedText
 {
-    static ImportedText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public static string Decode(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8)) return Strict(Encoding.UTF8, bytes[3..]);
-        if (bytes.StartsWith([(byte)0xFF, (byte)0xFE])) return Encoding.Unicode.GetString(bytes[2..]);
-        if (bytes.StartsWith([(byte)0xFE, (byte)0xFF])) return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+        var detected = TextEncodings.Detect(bytes, complete: true, EncodingChoice.Auto);
         try
         {
-            return Strict(Encoding.UTF8, bytes);
+            return detected.Encoding.GetString(bytes[detected.BomLength..]);
         }
-        catch (DecoderFallbackException)
+        catch (DecoderFallbackException e)
         {
-            return Encoding.GetEncoding("GB18030").GetString(bytes);
+            throw new InvalidInputException($"文件不是有效的 {detected.Name} 文本：{e.Message}", e);
         }
     }
 
-    /// <summary>Line ends to \n, NULs dropped.</summary>
-    public static string NormaliseLines(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n').Replace("\0", "");
+    /// <summary>Line ends to \n, NULs dropped (for line-oriented files such as ballot CSVs, which must not be prose-repaired).</summary>
+    public static string NormaliseLines(string text) => text.ReplaceLineEndings("\n").Replace("\0", "");
 
-    /// <summary>Prose repair: line ends, NULs, and runs of damaged punctuation back to one full-width mark.</summary>
-    public static string RepairProse(string text)
-    {
-        var t = NormaliseLines(text);
-        t = CommaRun().Replace(t, "，");
-        t = StopRun().Replace(t, "。");
-        t = TrailingSpace().Replace(t, "\n");
-        return t.Trim();
-    }
-
-    private static string Strict(Encoding e, ReadOnlySpan<byte> bytes) =>
-        Encoding.GetEncoding(e.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(bytes);
-
-    [GeneratedRegex("(?:[,，]\\s*){2,}")]
-    private static partial Regex CommaRun();
-
-    [GeneratedRegex("。{2,}")]
-    private static partial Regex StopRun();
-
-    [GeneratedRegex("[ \\t\\u3000]+\\n")]
-    private static partial Regex TrailingSpace();
+    /// <summary>Prose repair: line ends, NULs, stray whitespace and damaged punctuation.</summary>
+    public static string RepairProse(string text) => TextRepair.Text(text.Replace("\0", "")).Trim();
 }
