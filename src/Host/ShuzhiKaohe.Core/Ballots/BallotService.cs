@@ -1,3 +1,4 @@
+using ShuzhiKaohe.Core.Security;
 using ShuzhiKaohe.Abstractions;
 using ShuzhiKaohe.Core.Campaigns;
 using ShuzhiKaohe.Core.Common;
@@ -20,6 +21,7 @@ public sealed class BallotService(Database database, CampaignService campaigns, 
     /// <summary>Records how many sheets were handed out (before or during the session).</summary>
     public Warned<BallotIssue> Issue(long campaignId, int count, long? expectedRowVersion = null)
     {
+        campaigns.Require(campaignId, Permission.BallotEntry);
         if (count <= 0) throw new InvalidInputException($"发放张数须为正整数，收到 {count}");
         using var c = database.Open();
         using var tx = c.BeginWrite();
@@ -40,6 +42,7 @@ public sealed class BallotService(Database database, CampaignService campaigns, 
     /// <summary>Keys one paper sheet. A serial already keyed is refused; so is a sheet beyond the number issued.</summary>
     public Warned<BallotImportResult> AddSheet(long campaignId, BallotSheetInput sheet)
     {
+        campaigns.Require(campaignId, Permission.BallotEntry);
         if (SerialProblem(sheet.Serial) is { } bad) throw new InvalidInputException(bad);
         if (sheet.IsVoid && sheet.Marks.Count > 0) throw new InvalidInputException("作废的测评票不能带评价（整张作废）");
         return Key(campaignId, [new BallotCsv.Sheet(sheet.Serial.Trim(), 0, sheet.IsVoid, sheet.Marks.ToDictionary(StringComparer.Ordinal))], []);
@@ -48,6 +51,7 @@ public sealed class BallotService(Database database, CampaignService campaigns, 
     /// <summary>Imports a CSV of sheets (sheet,org_code,mark): all or nothing, every bad line named.</summary>
     public Warned<BallotImportResult> Import(long campaignId, string path)
     {
+        campaigns.Require(campaignId, Permission.BallotEntry);
         if (!File.Exists(path)) throw new NotFoundException($"文件不存在：{path}");
         var (sheets, errors) = BallotCsv.Parse(ImportedText.Decode(File.ReadAllBytes(path)));
         return Key(campaignId, sheets, errors, Path.GetFileName(path));
@@ -55,6 +59,7 @@ public sealed class BallotService(Database database, CampaignService campaigns, 
 
     public Warned<BallotTally> Tally(long campaignId)
     {
+        campaigns.Require(campaignId, Permission.BallotResultsRead);
         using var c = database.Open();
         var campaign = CampaignService.Read(c, null, campaignId);
         var roster = CampaignService.ActiveEntries(c, null, campaignId);
@@ -84,6 +89,7 @@ public sealed class BallotService(Database database, CampaignService campaigns, 
     /// <summary>Recomputes every sheet's digest and the campaign's hash and compares them with what was keyed and sealed.</summary>
     public BallotVerification Verify(long campaignId)
     {
+        campaigns.Require(campaignId, Permission.BallotResultsRead);
         using var c = database.Open();
         CampaignService.Read(c, null, campaignId);
         var changed = new List<string>();

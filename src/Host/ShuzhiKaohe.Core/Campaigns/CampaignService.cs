@@ -1,3 +1,4 @@
+using ShuzhiKaohe.Core.Security;
 using Microsoft.Data.Sqlite;
 using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Debriefing;
@@ -13,8 +14,19 @@ namespace ShuzhiKaohe.Core.Campaigns;
 /// Both front ends call this; every change records who made it.
 /// </summary>
 public sealed class CampaignService(Database database, OrganisationDirectory organisations, SectorRegistry sectors,
-    OperatorContext who, IEnumerable<IStageGate> gates)
+    OperatorContext who, IEnumerable<IStageGate> gates, Authorizer authorizer)
 {
+    /// <summary>
+    /// Role and scope (issue 9): a campaign belongs to its organiser's subtree, so the operator's scope must cover
+    /// the organiser. Called by every campaign service before it opens a write transaction.
+    /// </summary>
+    public void Require(long campaignId, Permission permission)
+    {
+        string organiser;
+        using (var c = database.Open()) organiser = CampaignStore.Get(c, null, campaignId).OrganiserCode;
+        authorizer.Require(permission, organiser);
+    }
+
     /// <summary>第十条: the measures are in force from 2019-12-30, so the 2019 assessment is the first.</summary>
     public const int FirstYear = 2019;
 
@@ -25,6 +37,7 @@ public sealed class CampaignService(Database database, OrganisationDirectory org
 
     public Warned<CampaignView> Create(string organiserCode, int year, double? minBelowGood = null, int? focusLimit = null)
     {
+        authorizer.Require(Permission.CampaignManage, organiserCode);
         if (year < FirstYear)
             throw new RuleViolationException("第十条", $"本办法自2019年12月30日起施行，2019年度为首个考核年度，不能组织 {year} 年度的述职评议考核");
         if (year > DateTime.Today.Year + 1)
@@ -71,17 +84,19 @@ public sealed class CampaignService(Database database, OrganisationDirectory org
     public IReadOnlyList<Campaign> List(string? organiserCode = null, int? year = null)
     {
         using var c = database.Open();
-        return CampaignStore.List(c, organiserCode, year);
+        return CampaignStore.List(c, organiserCode, year).Where(x => authorizer.Can(Permission.CampaignRead, x.OrganiserCode)).ToList();
     }
 
     public Campaign Get(long id)
     {
+        Require(id, Permission.CampaignRead);
         using var c = database.Open();
         return CampaignStore.Get(c, null, id);
     }
 
     public CampaignView Show(long id)
     {
+        Require(id, Permission.CampaignRead);
         using var c = database.Open();
         var campaign = CampaignStore.Get(c, null, id);
         var entries = CampaignStore.Entries(c, null, id);
@@ -96,6 +111,7 @@ public sealed class CampaignService(Database database, OrganisationDirectory org
     /// <summary>Adds an organisation to the roster while in plan (第三条: chosen extras), or restores a removed one.</summary>
     public Warned<CampaignView> AddToRoster(long campaignId, string orgCode, string? reason = null, long? expectedRowVersion = null)
     {
+        Require(campaignId, Permission.CampaignManage);
         var warnings = new List<string>();
         var org = organisations.Get(orgCode);
         using (var c = database.Open())
@@ -133,6 +149,7 @@ public sealed class CampaignService(Database database, OrganisationDirectory org
     /// <summary>Removes an organisation from the roster while in plan; the reason is required and kept.</summary>
     public CampaignView RemoveFromRoster(long campaignId, string orgCode, string reason, long? expectedRowVersion = null)
     {
+        Require(campaignId, Permission.CampaignManage);
         if (string.IsNullOrWhiteSpace(reason))
             throw new InvalidInputException("从考核名单中移出须说明理由（--reason）");
         using (var c = database.Open())
@@ -155,6 +172,7 @@ public sealed class CampaignService(Database database, OrganisationDirectory org
     /// </summary>
     public CampaignView PinAssessee(long campaignId, string orgCode, long? termId, long? expectedRowVersion = null)
     {
+        Require(campaignId, Permission.CampaignManage);
         using (var c = database.Open())
         using (var tx = c.BeginWrite())
         {
@@ -176,6 +194,7 @@ public sealed class CampaignService(Database database, OrganisationDirectory org
     /// </summary>
     public Warned<Campaign> Advance(long campaignId, long? expectedRowVersion = null)
     {
+        Require(campaignId, Permission.CampaignManage);
         var warnings = new List<string>();
         using var c = database.Open();
         using var tx = c.BeginWrite();

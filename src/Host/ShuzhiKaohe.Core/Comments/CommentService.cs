@@ -1,3 +1,4 @@
+using ShuzhiKaohe.Core.Security;
 using ShuzhiKaohe.Core.Campaigns;
 using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Debriefing;
@@ -15,6 +16,7 @@ public sealed class CommentService(Database database, CampaignService campaigns,
     public Warned<Comment> Add(long campaignId, string orgCode, CommentBy by, string? problems, string? direction,
         CommentMode mode = CommentMode.OneByOne, string? commenter = null)
     {
+        campaigns.Require(campaignId, Permission.DebriefingWrite);
         var p = Clean(problems);
         var d = Clean(direction);
         if (p is null && d is null)
@@ -35,6 +37,7 @@ public sealed class CommentService(Database database, CampaignService campaigns,
 
     public IReadOnlyList<Comment> List(long campaignId, string? orgCode = null)
     {
+        campaigns.Require(campaignId, Permission.CampaignRead);
         using var c = database.Open();
         CampaignService.Read(c, null, campaignId);
         return CommentStore.ForCampaign(c, null, campaignId, orgCode).Select(k => Flagged(k, null)).ToList();

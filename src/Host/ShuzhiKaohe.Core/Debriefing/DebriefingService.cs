@@ -1,3 +1,4 @@
+using ShuzhiKaohe.Core.Security;
 using ShuzhiKaohe.Core.Campaigns;
 using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Plugins;
@@ -17,6 +18,7 @@ public sealed class DebriefingService(Database database, CampaignService campaig
     public Warned<DebriefingRecord> Record(long campaignId, string orgCode, DebriefMode mode, string? writtenReason = null,
         ReportParts? report = null, string? reportSource = null, long? expectedRowVersion = null)
     {
+        campaigns.Require(campaignId, Permission.DebriefingWrite);
         var reason = string.IsNullOrWhiteSpace(writtenReason) ? null : writtenReason.Trim();
         using var c = database.Open();
         using var tx = c.BeginWrite();
@@ -46,6 +48,7 @@ public sealed class DebriefingService(Database database, CampaignService campaig
 
     public IReadOnlyList<DebriefingRecord> List(long campaignId)
     {
+        campaigns.Require(campaignId, Permission.CampaignRead);
         using var c = database.Open();
         var campaign = CampaignService.Read(c, null, campaignId);
         var entries = CampaignService.ActiveEntries(c, null, campaignId).ToDictionary(e => e.OrgCode);

@@ -1,3 +1,4 @@
+using ShuzhiKaohe.Core.Security;
 using ShuzhiKaohe.Abstractions;
 using ShuzhiKaohe.Core.Campaigns;
 using ShuzhiKaohe.Core.Common;
@@ -13,6 +14,7 @@ public sealed class SessionService(Database database, CampaignService campaigns,
 {
     public SessionMeeting? Find(long campaignId)
     {
+        campaigns.Require(campaignId, Permission.CampaignRead);
         using var c = database.Open();
         CampaignService.Read(c, null, campaignId);
         return MeetingStore.Find(c, null, campaignId);
@@ -21,6 +23,7 @@ public sealed class SessionService(Database database, CampaignService campaigns,
     public Warned<SessionMeeting> Record(long campaignId, string form, DateOnly heldOn, IReadOnlyDictionary<AttendeeCategory, int>? attendees = null,
         long? expectedRowVersion = null)
     {
+        campaigns.Require(campaignId, Permission.CampaignManage);
         if (string.IsNullOrWhiteSpace(form)) throw new InvalidInputException("须写明会议形式，如“党委常委会扩大会议”（第五条）");
         attendees ??= new Dictionary<AttendeeCategory, int>();
         foreach (var (category, n) in attendees)

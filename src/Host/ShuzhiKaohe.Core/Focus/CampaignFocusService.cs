@@ -1,3 +1,4 @@
+using ShuzhiKaohe.Core.Security;
 using System.Text.RegularExpressions;
 using ShuzhiKaohe.Core.Campaigns;
 using ShuzhiKaohe.Core.Common;
@@ -20,6 +21,7 @@ public sealed partial class CampaignFocusService(Database database, CampaignServ
     /// <summary>The items of one assessee (with <paramref name="orgCode"/>) or of the whole roster, in the order standard, sector, annual, mandatory.</summary>
     public Warned<IReadOnlyList<CampaignFocusItem>> For(long campaignId, string? orgCode = null)
     {
+        campaigns.Require(campaignId, Permission.CampaignRead);
         using var c = database.Open();
         var campaign = CampaignService.Read(c, null, campaignId);
         var annual = AnnualFocusStore.ForCampaign(c, null, campaignId);
@@ -44,6 +46,7 @@ public sealed partial class CampaignFocusService(Database database, CampaignServ
     /// <summary>Adds one of the organiser's annual key tasks (年度重点任务) while the campaign is in plan.</summary>
     public Warned<CampaignFocusItem> AddAnnual(long campaignId, string title, string? indicator = null, decimal? weight = null)
     {
+        campaigns.Require(campaignId, Permission.CampaignManage);
         var t = string.IsNullOrWhiteSpace(title) ? throw new InvalidInputException("重点内容须有标题（--title）") : ImportedText.RepairProse(title);
         var i = string.IsNullOrWhiteSpace(indicator) ? null : ImportedText.RepairProse(indicator);
         var w = weight ?? DefaultAnnualWeight;

@@ -1,3 +1,4 @@
+using ShuzhiKaohe.Core.Security;
 using ShuzhiKaohe.Core.Campaigns;
 using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Focus;
@@ -16,6 +17,7 @@ public sealed class InspectionService(Database database, CampaignService campaig
     public Warned<InspectionScore> Record(long campaignId, string orgCode, string itemCode, double score, IReadOnlyCollection<EvidenceKind> evidence,
         string? note = null, long? expectedRowVersion = null)
     {
+        campaigns.Require(campaignId, Permission.InspectionWrite);
         if (double.IsNaN(score) || score < 0 || score > 100) throw new InvalidInputException($"实地考核评分须在 0–100 之间，收到 {score}");
         if (evidence.Count == 0) throw new InvalidInputException("须写明评分依据（site|interview|briefing|records）");
         if (evidence.All(k => k.IsDiscouraged()))
@@ -47,6 +49,7 @@ public sealed class InspectionService(Database database, CampaignService campaig
 
     public IReadOnlyList<InspectionScore> List(long campaignId, string? orgCode = null)
     {
+        campaigns.Require(campaignId, Permission.CampaignRead);
         using var c = database.Open();
         CampaignService.Read(c, null, campaignId);
         return InspectionStore.ForCampaign(c, null, campaignId, orgCode);
