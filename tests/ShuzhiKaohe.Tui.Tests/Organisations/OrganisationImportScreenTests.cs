@@ -105,6 +105,26 @@ public sealed class OrganisationImportScreenTests : IDisposable
     }
 
     [Fact]
+    public void The_whole_real_tree_imports_from_the_console_in_one_go_and_the_tree_shows_it()
+    {
+        using var o = new OrganisationConsole(seed: false);
+        var divisions = Path.Combine(RepoPaths.SharedData, "divisions-2023.csv");
+        var villages = Path.Combine(RepoPaths.SharedData, "villages-2023.csv.gz");
+
+        var screen = OpenImport(o);
+        o.Console.Type($"{divisions};{villages}");
+        o.Press(Key.Enter);
+        o.PumpUntil(() => Finished(screen), TimeSpan.FromMinutes(2));
+
+        Assert.Equal("✓ 已导入 665,276 行", screen.Status);
+        Assert.Contains("各层级：1 级 31，2 级 342，3 级 2,978，4 级 41,352，5 级 620,573", screen.ResultLines);
+        Assert.Equal(665_276, o.OrganisationRows());
+        o.Press(Key.Esc);
+        Assert.Contains("11 北京市", o.Text);
+        Assert.Contains("42 湖北省", o.Text);
+    }
+
+    [Fact]
     public void A_missing_file_is_refused_on_the_message_line_before_anything_runs()
     {
         using var o = new OrganisationConsole();

@@ -83,6 +83,24 @@ public sealed class OrganisationTreeViewModelTests : IDisposable
         Assert.Contains(_vm.Details("1101", 2024).Lines, l => l.Label == "说明");
     }
 
+    [Fact]
+    public void A_scoped_operator_gets_the_tops_of_their_grants_as_roots_and_nothing_outside()
+    {
+        var admin = _core.Get<OperatorAdmin>();
+        admin.Add("bob");
+        admin.Grant("bob", "reader", "4201", null);
+        admin.Grant("bob", "reader", "420102", null);
+        using var bob = new CoreHarness(_core.DatabasePath, operatorName: "bob");
+        var vm = new OrganisationTreeViewModel(bob.Get<OrganisationDirectory>(), bob.Get<OrganisationSearch>(), bob.Get<SectorRegistry>(), bob.Get<Authorizer>());
+
+        Assert.False(vm.SeesWholeTree);
+        Assert.Equal(["4201"], vm.Roots().Select(r => r.Code));
+        Assert.Equal(["4201", "420102", "420102002"], vm.Reveal("420102002").Select(n => n.Code));
+        Assert.Empty(vm.Reveal("110101"));
+        Assert.Empty(vm.Search("东城"));
+        Assert.Single(vm.Search("江汉"));
+    }
+
     public void Dispose()
     {
         _core.Dispose();

@@ -50,6 +50,25 @@ public sealed class OrganisationsScreenTests
     }
 
     [Fact]
+    public void End_Home_and_page_keys_move_in_the_tree_and_keys_it_does_not_declare_do_nothing()
+    {
+        using var o = new OrganisationConsole();
+        o.Press(Key.CursorRight, Key.End);
+        Assert.Equal("4290", o.Screen.Selected?.Code);
+
+        o.Press(Key.Home);
+        Assert.Equal("42", o.Screen.Selected?.Code);
+
+        o.Press(Key.PageDown);
+        Assert.Equal("4290", o.Screen.Selected?.Code);
+
+        var loaded = o.Screen.LoadedOrganisations;
+        o.Press(Key.CursorRight.WithCtrl, new Key('w'), Key.Space);
+        Assert.Equal(loaded, o.Screen.LoadedOrganisations);
+        Assert.Equal("4290", o.Screen.Selected?.Code);
+    }
+
+    [Fact]
     public void Slash_search_lists_hits_with_paths_and_Enter_reveals_Jiangan_under_Wuhan()
     {
         using var o = new OrganisationConsole();

@@ -35,6 +35,7 @@ public sealed class OrganisationImportScreen : Screen
     {
         _model = model;
         var pathLabel = new Label { X = 0, Y = 0, Text = "文件路径：" };
+        // Several files (divisions;villages.csv.gz) are imported in one transaction, as `org import A B`.
         _path = new TextField { X = 10, Y = 0, Width = Dim.Fill() };
         var sectorLabel = new Label { X = 0, Y = 1, Text = "板块：" };
         _sector = new TextField { X = 10, Y = 1, Width = 16 };
@@ -42,7 +43,7 @@ public sealed class OrganisationImportScreen : Screen
         _dryRun = new CheckBox { X = 10, Y = 2, Text = "只校验，不写入" };
         var sectorHint = new Label { X = 0, Y = 3, Width = Dim.Fill(), Height = 1, HotKeySpecifier = NoHotKey, Text = _model.SectorHint };
         var formats = new Label { X = 0, Y = 4, Width = Dim.Fill(), Height = 1, HotKeySpecifier = NoHotKey,
-            Text = "CSV、TSV、XLSX（可为 .gz），列 code,name,parent_code,level；一行有错则全不写入" };
+            Text = "多个文件用 ; 分隔；CSV、TSV、XLSX（可 .gz），列 code,name,parent_code,level" };
         _progress = new ProgressBar { X = 0, Y = 5, Width = Dim.Fill(), Height = 1, Fraction = 0 };
         _status = new Label { X = 0, Y = 6, HotKeySpecifier = NoHotKey, Width = Dim.Fill(), Height = 1, Text = "填好路径后按 Enter 开始导入" };
         _result = new ListView { X = 0, Y = 7, Width = Dim.Fill(), Height = Dim.Fill(), KeystrokeNavigator = null };
@@ -85,12 +86,13 @@ public sealed class OrganisationImportScreen : Screen
             Host.Info("正在导入，请稍候……");
             return;
         }
-        var path = OrganisationImportViewModel.Check(_path.Text);
+        var files = OrganisationImportViewModel.Check(_path.Text);
+        var path = string.Join(";", files);
         var sector = _sector.Text;
         var dryRun = _dryRun.Value == CheckState.Checked;
         _rows.Clear();
         _progress.Fraction = 0;
-        _status.Text = $"正在{(dryRun ? "校验" : "导入")} {Path.GetFileName(path)}……";
+        _status.Text = $"正在{(dryRun ? "校验" : "导入")} {string.Join("、", files.Select(Path.GetFileName))}……";
         Host.Info("");
         var app = Context.App;
         var progress = new UiProgress(app, p => ShowProgress(p));

@@ -21,17 +21,18 @@ public sealed class OrganisationImportViewModel(OrganisationImporter importer, A
         "可选板块：" + string.Join("、", sectors.Keys.Order(StringComparer.Ordinal));
 
     /// <summary>
-    /// Imports <paramref name="path"/>. A refusal of the whole file comes back as an outcome listing each rejected
-    /// row with its line number; a bad form or a missing file throws <see cref="InvalidInputException"/>.
+    /// Imports the file(s) in <paramref name="paths"/> (several separated by ';', in one transaction, as
+    /// <c>org import A B</c>). A refusal of the whole import comes back as an outcome listing each rejected row with
+    /// its line number; a bad form or a missing file throws <see cref="InvalidInputException"/>.
     /// </summary>
-    public ImportOutcome Run(string path, string? sector, bool dryRun, IProgress<ImportProgress>? progress = null)
+    public ImportOutcome Run(string paths, string? sector, bool dryRun, IProgress<ImportProgress>? progress = null)
     {
-        var file = Check(path);
+        var files = Check(paths);
         authorizer.Require(Permission.BulkImport);
         var options = new OrganisationImportOptions(Sector: string.IsNullOrWhiteSpace(sector) ? null : sector.Trim(), DryRun: dryRun);
         try
         {
-            return Summary(importer.Import([file], options, progress));
+            return Summary(importer.Import(files, options, progress));
         }
         catch (ImportRejectedException e)
         {
@@ -42,14 +43,19 @@ public sealed class OrganisationImportViewModel(OrganisationImporter importer, A
         }
     }
 
-    /// <summary>The file's full path; refuses an empty path or a file that is not there, before anything runs.</summary>
-    public static string Check(string path)
+    /// <summary>The files' full paths; refuses an empty field or a file that is not there, before anything runs.</summary>
+    public static IReadOnlyList<string> Check(string paths)
     {
-        var trimmed = path.Trim();
-        if (trimmed.Length == 0) throw new InvalidInputException("请填写要导入的文件路径");
-        if (trimmed.StartsWith("~/", StringComparison.Ordinal))
-            trimmed = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), trimmed[2..]);
-        var full = Path.GetFullPath(trimmed);
+        var files = paths.Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Full).ToList();
+        if (files.Count == 0) throw new InvalidInputException("请填写要导入的文件路径（多个文件用 ; 分隔）");
+        return files;
+    }
+
+    private static string Full(string path)
+    {
+        if (path.StartsWith("~/", StringComparison.Ordinal))
+            path = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..]);
+        var full = Path.GetFullPath(path);
         if (!File.Exists(full)) throw new InvalidInputException($"找不到文件：{full}");
         return full;
     }
