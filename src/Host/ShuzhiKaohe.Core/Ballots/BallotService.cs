@@ -1,0 +1,179 @@
+using ShuzhiKaohe.Abstractions;
+using ShuzhiKaohe.Core.Campaigns;
+using ShuzhiKaohe.Core.Common;
+using ShuzhiKaohe.Core.Storage;
+
+namespace ShuzhiKaohe.Core.Ballots;
+
+/// <summary>
+/// Anonymous evaluation ballots (评议, 第五条 "现场述职评议时，要组织参会人员进行评议"): sheets issued, paper sheets keyed
+/// one by one or imported all-or-nothing, each serial once, the tally with turnout and the campaign's hash, and a
+/// verification that names any sheet changed behind the program's back. Only the keying operator is recorded.
+/// </summary>
+public sealed class BallotService(Database database, CampaignService campaigns, OperatorContext who)
+{
+    public const int MaxSerialLength = 40;
+
+    /// <summary>Records how many sheets were handed out (before or during the session).</summary>
+    public Warned<BallotIssue> Issue(long campaignId, int count, long? expectedRowVersion = null)
+    {
+        if (count <= 0) throw new InvalidInputException($"发放张数须为正整数，收到 {count}");
+        using var c = database.Open();
+        using var tx = c.BeginWrite();
+        campaigns.Writable(c, tx, campaignId, null, "登记测评票发放数", CampaignStage.Plan, CampaignStage.Inspection, CampaignStage.Session);
+        var (issued, version) = BallotStore.Issued(c, tx, campaignId);
+        if (expectedRowVersion is { } v && version is not null && v != version)
+            throw new ConflictException($"考核 {campaignId} 的测评票发放数", v, version);
+        var (sheets, voids) = BallotStore.Counts(c, tx, campaignId);
+        if (sheets > count)
+            throw new InvalidInputException($"已录入 {sheets} 张测评票，发放数不能少于已录入张数");
+        BallotStore.SetIssued(c, tx, campaignId, count, who.Name, version);
+        tx.Commit();
+        var warnings = new List<string>();
+        if (issued is not null && issued != count) warnings.Add($"发放数由 {issued} 改为 {count}");
+        return new Warned<BallotIssue>(new BallotIssue(campaignId, count, sheets, voids), warnings);
+    }
+
+    /// <summary>Keys one paper sheet. A serial already keyed is refused; so is a sheet beyond the number issued.</summary>
+    public Warned<BallotImportResult> AddSheet(long campaignId, BallotSheetInput sheet)
+    {
+        if (SerialProblem(sheet.Serial) is { } bad) throw new InvalidInputException(bad);
+        if (sheet.IsVoid && sheet.Marks.Count > 0) throw new InvalidInputException("作废的测评票不能带评价（整张作废）");
+        return Key(campaignId, [new BallotCsv.Sheet(sheet.Serial.Trim(), 0, sheet.IsVoid, sheet.Marks.ToDictionary(StringComparer.Ordinal))], []);
+    }
+
+    /// <summary>Imports a CSV of sheets (sheet,org_code,mark): all or nothing, every bad line named.</summary>
+    public Warned<BallotImportResult> Import(long campaignId, string path)
+    {
+        if (!File.Exists(path)) throw new NotFoundException($"文件不存在：{path}");
+        var (sheets, errors) = BallotCsv.Parse(ImportedText.Decode(File.ReadAllBytes(path)));
+        return Key(campaignId, sheets, errors, Path.GetFileName(path));
+    }
+
+    public Warned<BallotTally> Tally(long campaignId)
+    {
+        using var c = database.Open();
+        var campaign = CampaignService.Read(c, null, campaignId);
+        var roster = CampaignService.ActiveEntries(c, null, campaignId);
+        var (issued, _) = BallotStore.Issued(c, null, campaignId);
+        var (sheets, voids) = BallotStore.Counts(c, null, campaignId);
+        var counts = BallotStore.Tally(c, campaignId);
+        var hash = SheetDigest.Seal(campaignId, BallotStore.Digests(c, null, campaignId));
+        var seal = BallotStore.Seal(c, null, campaignId);
+        var valid = sheets - voids;
+        var assessees = roster.Select(e =>
+        {
+            var row = counts.GetValueOrDefault(e.Id) ?? new int[5];
+            var rated = row[1] + row[2] + row[3] + row[4];
+            return new AssesseeTally(e.Id, e.OrgCode, e.OrgName, new BallotCounts(row[1], row[2], row[3], row[4], valid - rated));
+        }).ToList();
+        var warnings = new List<string>();
+        var sealMatches = seal is null ? sheets == 0 : seal.Value.Hash == hash && seal.Value.Sheets == sheets;
+        if (!sealMatches) warnings.Add($"考核 {campaignId} 的测评票与录入时的封存不符：请运行 ballot verify 查明被改动的测评票");
+        if (issued is null && sheets > 0) warnings.Add("尚未登记测评票发放数（ballot issue），无法核对参评率");
+        if (campaign.Stage < CampaignStage.Session) warnings.Add($"考核 {campaignId} 尚未进入述职评议会阶段");
+        var orphan = counts.Keys.Except(roster.Select(e => e.Id)).Count();
+        if (orphan > 0) warnings.Add($"有 {orphan} 个不在当前名单中的考核对象有评价");
+        return new Warned<BallotTally>(new BallotTally(campaignId, issued, sheets, voids,
+            issued is > 0 ? Math.Round((double)sheets / issued.Value, 4) : null, hash, sealMatches, assessees), warnings);
+    }
+
+    /// <summary>Recomputes every sheet's digest and the campaign's hash and compares them with what was keyed and sealed.</summary>
+    public BallotVerification Verify(long campaignId)
+    {
+        using var c = database.Open();
+        CampaignService.Read(c, null, campaignId);
+        var changed = new List<string>();
+        var stored = new List<(string Serial, string Digest)>();
+        long marks = 0;
+        foreach (var sheet in BallotStore.Contents(c, campaignId).GroupBy(x => x.Id))
+        {
+            var first = sheet.First();
+            var content = sheet.Where(x => x is { Code: not null, Mark: not null }).Select(x => (x.Code!, x.Mark!.Value)).ToList();
+            marks += content.Count;
+            stored.Add((first.Serial, first.Digest));
+            if (SheetDigest.Of(campaignId, first.Serial, first.Void, content) != first.Digest) changed.Add(first.Serial);
+        }
+        var current = SheetDigest.Seal(campaignId, stored);
+        var seal = BallotStore.Seal(c, null, campaignId);
+        var problems = new List<string>();
+        var (sealedSheets, sealedMarks, sealedHash) = seal ?? (0, 0L, SheetDigest.Seal(campaignId, []));
+        if (sealedSheets != stored.Count)
+            problems.Add($"测评票张数与封存不符：录入时 {sealedSheets} 张，现有 {stored.Count} 张（有测评票在程序之外被增删）");
+        var markCount = BallotStore.MarkCount(c, null, campaignId);
+        if (sealedMarks != markCount)
+            problems.Add($"评价条数与封存不符：录入时 {sealedMarks} 条，现有 {markCount} 条");
+        var stray = BallotStore.StrayMarks(c, campaignId);
+        if (stray > 0) problems.Add($"有 {stray} 条评价不属于本次考核的任何测评票");
+        if (sealedHash != current && changed.Count == 0 && problems.Count == 0)
+            problems.Add("测评票的哈希与封存不符：有测评票的编号或摘要在程序之外被改写");
+        return new BallotVerification(campaignId, sealedHash, current, sealedSheets, stored.Count, sealedMarks, markCount,
+            changed.Order(StringComparer.Ordinal).ToList(), problems);
+    }
+
+    /// <summary>Reads "CODE=MARK,CODE=MARK" (，、；; also separate; an empty mark is a blank).</summary>
+    public static IReadOnlyDictionary<string, Grade?> ParseMarks(string text)
+    {
+        var result = new Dictionary<string, Grade?>(StringComparer.Ordinal);
+        foreach (var part in text.Split([',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = part.IndexOfAny(['=', '＝', ':', '：']);
+            if (eq < 1) throw new InvalidInputException($"评价“{part}”应写作 代码=等次，如 420102002=好");
+            var code = part[..eq].Trim();
+            if (!BallotMarks.TryParse(part[(eq + 1)..], out var mark))
+                throw new InvalidInputException($"无法识别的评价“{part[(eq + 1)..].Trim()}”：应为 好|较好|一般|差 或 good|fairly_good|average|poor，空为空白");
+            if (!result.TryAdd(code, mark)) throw new InvalidInputException($"同一张票对 {code} 只能有一个评价");
+        }
+        return result;
+    }
+
+    /// <summary>Why a serial cannot be used, or null.</summary>
+    public static string? SerialProblem(string? serial)
+    {
+        var s = serial?.Trim() ?? "";
+        if (s.Length == 0) return "测评票编号不能为空";
+        if (s.Length > MaxSerialLength) return $"测评票编号过长（{s.Length} 个字符，上限 {MaxSerialLength}）";
+        if (s.Any(ch => char.IsControl(ch) || ch is ',' or '，' or '=' or '\t')) return $"测评票编号“{s}”含有不允许的字符";
+        return null;
+    }
+
+    private Warned<BallotImportResult> Key(long campaignId, IReadOnlyList<BallotCsv.Sheet> sheets, List<string> errors, string? source = null)
+    {
+        using var c = database.Open();
+        using var tx = c.BeginWrite();
+        // 第五条: the attendees rate the reporters at the session; sheets are keyed while the campaign is in it.
+        campaigns.Writable(c, tx, campaignId, null, "录入测评票", CampaignStage.Session);
+        var roster = CampaignService.ActiveEntries(c, tx, campaignId).ToDictionary(e => e.OrgCode, StringComparer.Ordinal);
+        var existing = BallotStore.Serials(c, tx, campaignId);
+        foreach (var sheet in sheets)
+        {
+            var where = sheet.Line > 0 ? $"第 {sheet.Line} 行起，" : "";
+            if (existing.Contains(sheet.Serial))
+            {
+                var message = $"{where}测评票 {sheet.Serial} 已录入，同一张票不能录入两次";
+                if (sheet.Line == 0) throw new RuleViolationException("第五条", message);
+                errors.Add(message);
+            }
+            foreach (var code in sheet.Marks.Keys.Where(k => !roster.ContainsKey(k)))
+                errors.Add($"{where}测评票 {sheet.Serial}：{code} 不在考核 {campaignId} 的名单中");
+        }
+        var (issued, _) = BallotStore.Issued(c, tx, campaignId);
+        var (already, _) = BallotStore.Counts(c, tx, campaignId);
+        if (issued is { } n && already + sheets.Count > n)
+            errors.Add($"录入后共 {already + sheets.Count} 张，超过发放数 {n} 张：请核对测评票或发放数（ballot issue）");
+        if (errors.Count > 0)
+            throw new InvalidInputException((source is null ? "" : $"{source}：") + $"有 {errors.Count} 处错误，未录入任何测评票：\n  " +
+                                            string.Join("\n  ", errors.Take(50)) + (errors.Count > 50 ? $"\n  …… 另有 {errors.Count - 50} 处" : ""));
+
+        using var writer = new BallotStore.Writer(c, tx, campaignId, who.Name);
+        foreach (var sheet in sheets)
+            writer.Write(sheet.Serial, sheet.IsVoid, sheet.Marks.Where(m => m.Value is not null)
+                .Select(m => (roster[m.Key].Id, m.Key, m.Value!.Value)).ToList());
+        var hash = BallotStore.Reseal(c, tx, campaignId);
+        tx.Commit();
+
+        var warnings = new List<string>();
+        if (issued is null) warnings.Add("尚未登记测评票发放数（ballot issue），无法核对录入张数");
+        return new Warned<BallotImportResult>(new BallotImportResult(campaignId, sheets.Count, sheets.Count(s => s.IsVoid), writer.Marks, hash), warnings);
+    }
+}
