@@ -108,7 +108,7 @@ public sealed class SessionAndDebriefTests : IDisposable
         using (var doc = WordprocessingDocument.Create(file, WordprocessingDocumentType.Document))
         {
             var main = doc.AddMainDocumentPart();
-            main.Document = new Document(new Body(Report.Split('\n').Select(l => new Paragraph(new Run(new Text(l))))));
+            main.Document = new Document(new Body(Report.Split('\n').Select(l => new Paragraph(new Run(new DocumentFormat.OpenXml.Wordprocessing.Text(l))))));
         }
         var parts = ReportReader.ReadFile(file);
         Assert.Equal("书记抓基层党建的责任压得不实。", parts.Causes);
