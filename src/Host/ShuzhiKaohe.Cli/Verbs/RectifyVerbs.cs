@@ -75,6 +75,13 @@ internal sealed class RectifyVerbs : IVerbGroup
         status = i.Status.Key(), colour = i.ColourOn(DateOnly.FromDateTime(DateTime.Today), t).Key(), referral = i.Referral, row_version = i.RowVersion,
     };
 
+    /// <summary>An open item carried into a later campaign (第四条), as the focus list and the debriefings show it.</summary>
+    internal static object CarriedJson(RectificationItem i) => new
+    {
+        id = i.Id, campaign = i.CampaignId, org = i.OrgCode, source = i.Source.Key(), description = i.Description,
+        deadline = i.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), status = i.Status.Key(),
+    };
+
     internal static void Write(TextWriter o, RectificationItem i, DeadlineThresholds t) =>
         o.WriteLine($"[{i.Id}] {i.OrgCode} {i.Source.Key(),-15} {i.Deadline:yyyy-MM-dd} {i.Status.Chinese(),-4} {i.ColourOn(DateOnly.FromDateTime(DateTime.Today), t).Key(),-6} {i.Description}" +
                     (i.Referral is null ? "" : $"  （已移交追责问责：{i.Referral}）"));
