@@ -138,6 +138,9 @@ public sealed class EvaluationEndToEndTests : IDisposable
         Ok("evaluate", "circulate", "--campaign", y1, "--scope", "全区各街道党工委");
         Assert.Equal("区委组织部干部科", Ok("evaluate", "archive", "--campaign", y1, "--org", codes[4], "--by", "区委组织部干部科").Json().GetProperty("by").GetString());
 
+        // Publication within a scope (第五条).
+        Assert.Equal("全区党员干部", Ok("debrief", "publish", "--campaign", y1, "--scope", "全区党员干部").Json().GetProperty("scope").GetString());
+
         // The rectification list (第四、七条).
         var items = Ok("rectify", "list", "--campaign", y1).Json();
         Assert.Equal([codes[2], codes[4]], Strings(items, "org").Order().ToList());
@@ -167,6 +170,16 @@ public sealed class EvaluationEndToEndTests : IDisposable
         var forPoor = Ok("focus", "list", "--campaign", y2, "--org", codes[4]).Json().EnumerateArray()
             .Single(i => i.GetProperty("code").GetString() == "mandatory.rectification");
         Assert.Equal(poorId, forPoor.GetProperty("carried").EnumerateArray().Single().GetProperty("id").GetInt64().ToString());
+        // The summary for the level above (第三、八条): a street left out of year 2 shows in the coverage.
+        Ok("campaign", "roster", "remove", "--campaign", y2, "--org", codes[16], "--reason", "撤并中");
+        var summary = _shuzhi.Run("campaign", "summary", "--campaign", y2, "--db", _db, "--json");
+        Assert.Equal(0, summary.ExitCode);
+        Assert.Equal([codes[16]], summary.Json().GetProperty("coverage").GetProperty("not_assessed").EnumerateArray().Select(e => e.GetString()!).ToList());
+        Assert.Contains("第三条", summary.Stderr);
+        var summary1 = Ok("campaign", "summary", "--campaign", y1).Json();
+        Assert.Equal(1.0, summary1.GetProperty("coverage").GetProperty("ratio").GetDouble());
+        Assert.Equal(2, summary1.GetProperty("grades").GetProperty("average").GetInt32());
+        Assert.Single(summary1.GetProperty("publications").EnumerateArray());
         Ok("campaign", "advance", "--campaign", y2);
         Ok("campaign", "advance", "--campaign", y2);
         var report = _dir.File("report-2024.md");

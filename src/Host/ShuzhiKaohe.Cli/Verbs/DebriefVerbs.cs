@@ -48,6 +48,7 @@ internal sealed class DebriefVerbs : IVerbGroup
             });
         }));
         debrief.Subcommands.Add(list);
+        debrief.Subcommands.Add(ReportingVerbs.Publish(app));
         return debrief;
     }
 
