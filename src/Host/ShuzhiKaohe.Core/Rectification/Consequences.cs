@@ -44,4 +44,11 @@ public sealed class Consequences(AuditTrail audit, OperatorContext who, Deadline
 /// Settings of the rectification list: the deadline colours (Rectification:GreenDays / YellowDays) and the days a
 /// consequence's rectification is given (Rectification:ConsequenceDays, 90 by default).
 /// </summary>
-public sealed record DeadlineSettings(DeadlineThresholds Thresholds, int ConsequenceDays = 90);
+public sealed record DeadlineSettings(DeadlineThresholds Thresholds, int ConsequenceDays = 90)
+{
+    public static DeadlineSettings Of(int greenDays, int yellowDays, int consequenceDays) =>
+        yellowDays < 0 || greenDays < yellowDays || consequenceDays < 1
+            ? throw new Common.InvalidInputException(
+                $"整改期限设置有误（Rectification:GreenDays={greenDays}，YellowDays={yellowDays}，ConsequenceDays={consequenceDays}）：须 0 ≤ 黄色 ≤ 绿色，期限至少 1 天")
+            : new DeadlineSettings(new DeadlineThresholds(greenDays, yellowDays), consequenceDays);
+}
