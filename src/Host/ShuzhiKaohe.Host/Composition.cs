@@ -6,6 +6,7 @@ using Serilog;
 using ShuzhiKaohe.Cli;
 using ShuzhiKaohe.Core;
 using ShuzhiKaohe.Core.Plugins;
+using ShuzhiKaohe.Core.Rectification;
 using ShuzhiKaohe.Core.Security;
 using ShuzhiKaohe.Core.Storage;
 
@@ -56,6 +57,9 @@ public static class Composition
         var viaSsh = env("SSH_ORIGINAL_COMMAND") is not null || env("SSH_CONNECTION") is not null;
         var who = new OperatorContext(operatorName, frontEnd, viaSsh);
         builder.Services.AddSingleton(new DatabaseCreator(ProcessAccount.UserName));
+        // 第七条 限期整改: deadline colours and the days a consequence's rectification is given (before Core's defaults).
+        builder.Services.AddSingleton(DeadlineSettings.Of(config.GetValue("Rectification:GreenDays", 20), config.GetValue("Rectification:YellowDays", 10),
+            config.GetValue("Rectification:ConsequenceDays", 90)));
         builder.Services.AddShuzhiCore(paths, new DatabaseOptions(dbPath), catalog, who);
         builder.Services.AddSingleton(new ConsoleSettings(config.GetValue("Console:Mouse", true)));
         return builder.Build();

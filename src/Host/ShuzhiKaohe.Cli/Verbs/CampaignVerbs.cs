@@ -16,6 +16,7 @@ internal sealed class CampaignVerbs : IVerbGroup
         campaign.Subcommands.Add(List(app));
         campaign.Subcommands.Add(Advance(app));
         campaign.Subcommands.Add(Roster(app));
+        campaign.Subcommands.Add(ReportingVerbs.Summary(app));
         return campaign;
     }
 

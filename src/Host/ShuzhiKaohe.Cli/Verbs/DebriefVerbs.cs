@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ShuzhiKaohe.Core.Rectification;
 using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Debriefing;
 
@@ -29,7 +30,8 @@ internal sealed class DebriefVerbs : IVerbGroup
                 ? svc.Record(ctx.Value(id), ctx.Value(org)!, m, ctx.Value(reason))
                 : svc.RecordFromFile(ctx.Value(id), ctx.Value(org)!, m, ctx.Value(reason), Path.GetFullPath(file));
             ctx.Warn(r.Warnings);
-            return ctx.Emit(Json(r.Value), o => Write(o, r.Value));
+            var carried = Carried(ctx, ctx.Value(id), r.Value.OrgCode);
+            return ctx.Emit(Json(r.Value, carried), o => Write(o, r.Value, carried));
         }));
         debrief.Subcommands.Add(add);
 
@@ -38,17 +40,23 @@ internal sealed class DebriefVerbs : IVerbGroup
         list.SetAction(pr => app.Run(pr, ctx =>
         {
             var all = ctx.Get<DebriefingService>().List(ctx.Value(lid));
-            return ctx.Emit(all.Select(Json).ToList(), o =>
+            var carried = Carried(ctx, ctx.Value(lid), null);
+            return ctx.Emit(all.Select(d => Json(d, carried)).ToList(), o =>
             {
                 if (all.Count == 0) o.WriteLine("尚无述职记录。");
-                foreach (var d in all) Write(o, d);
+                foreach (var d in all) Write(o, d, carried);
             });
         }));
         debrief.Subcommands.Add(list);
+        debrief.Subcommands.Add(ReportingVerbs.Publish(app));
         return debrief;
     }
 
-    private static object Json(DebriefingRecord d) => new
+    /// <summary>第四条: last campaigns' open rectification items, to be answered in each debriefing.</summary>
+    private static ILookup<string, RectificationItem> Carried(CliContext ctx, long campaignId, string? orgCode) =>
+        ctx.Get<RectificationService>().CarriedInto(campaignId, orgCode).ToLookup(i => i.OrgCode, StringComparer.Ordinal);
+
+    private static object Json(DebriefingRecord d, ILookup<string, RectificationItem> carried) => new
     {
         id = d.Id,
         code = d.OrgCode,
@@ -61,15 +69,17 @@ internal sealed class DebriefVerbs : IVerbGroup
             source = d.ReportSource,
         },
         flags = d.Flags,
+        rectification_carried = carried[d.OrgCode].Select(RectifyVerbs.CarriedJson).ToList(),
         recorded_by = d.RecordedBy,
         recorded_at = d.RecordedAt,
         row_version = d.RowVersion,
     };
 
-    private static void Write(TextWriter o, DebriefingRecord d)
+    private static void Write(TextWriter o, DebriefingRecord d, ILookup<string, RectificationItem> carried)
     {
         o.WriteLine($"{d.OrgCode} {d.OrgName}：{(d.Mode == DebriefMode.Onsite ? "现场述职" : "书面述职")}{(d.WrittenReason is null ? "" : $"（理由：{d.WrittenReason}）")}" +
                     (d.ReportSource is null ? "" : $"，报告 {d.ReportSource}"));
         if (d.Flags.Count > 0) o.WriteLine($"  标记：{string.Join("、", d.Flags)}");
+        foreach (var i in carried[d.OrgCode]) o.WriteLine($"  上年整改事项（须在述职中回应，第四条）：[{i.Id}] {i.Description}（{i.Status.Chinese()}，期限 {i.Deadline:yyyy-MM-dd}）");
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ShuzhiKaohe.Core.Focus;
+using ShuzhiKaohe.Core.Rectification;
 
 namespace ShuzhiKaohe.Cli.Verbs;
 
@@ -17,14 +18,27 @@ internal sealed class FocusListVerb : IFocusVerb
         {
             var r = ctx.Get<CampaignFocusService>().For(ctx.Value(id), ctx.Value(org));
             ctx.Warn(r.Warnings);
-            return ctx.Emit(r.Value.Select(Json).ToList(), o =>
+            // 第四条: last year's open rectification items are what the mandatory rectification item checks.
+            var carried = ctx.Get<RectificationService>().CarriedInto(ctx.Value(id), ctx.Value(org));
+            return ctx.Emit(r.Value.Select(i => i.Code == StandardFocusItems.Rectification.Code ? WithCarried(i, carried) : Json(i)).ToList(), o =>
             {
-                foreach (var i in r.Value) o.WriteLine($"{i.Weight,5:0.#}  {i.Source.Key(),-9} {i.Code,-28} {i.Title}");
+                foreach (var i in r.Value)
+                {
+                    o.WriteLine($"{i.Weight,5:0.#}  {i.Source.Key(),-9} {i.Code,-28} {i.Title}");
+                    if (i.Code == StandardFocusItems.Rectification.Code)
+                        foreach (var c in carried) o.WriteLine($"         上年整改事项 [{c.Id}] {c.OrgCode} {c.Description}（{c.Status.Chinese()}）");
+                }
                 o.WriteLine($"共 {r.Value.Count} 项。");
             });
         }));
         return cmd;
     }
+
+    private static object WithCarried(CampaignFocusItem i, IReadOnlyList<RectificationItem> carried) => new
+    {
+        code = i.Code, title = i.Title, weight = i.Weight, source = i.Source.Key(), indicator = i.Indicator, rubric = i.Rubric,
+        carried = carried.Select(RectifyVerbs.CarriedJson).ToList(),
+    };
 
     internal static object Json(CampaignFocusItem i) => new
     {

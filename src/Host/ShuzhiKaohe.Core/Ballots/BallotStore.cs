@@ -64,10 +64,10 @@ internal static class BallotStore
     /// </summary>
     public const string TallySql = "SELECT entry_id, mark, count(*) FROM ballot_mark WHERE campaign_id = $c GROUP BY entry_id, mark";
 
-    public static Dictionary<long, int[]> Tally(SqliteConnection c, long campaignId)
+    public static Dictionary<long, int[]> Tally(SqliteConnection c, long campaignId, SqliteTransaction? tx = null)
     {
         var counts = new Dictionary<long, int[]>();
-        using var cmd = c.Command(null, TallySql, ("$c", campaignId));
+        using var cmd = c.Command(tx, TallySql, ("$c", campaignId));
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {

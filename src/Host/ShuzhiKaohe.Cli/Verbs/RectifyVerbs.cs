@@ -1,0 +1,88 @@
+using System.CommandLine;
+using ShuzhiKaohe.Core.Rectification;
+
+namespace ShuzhiKaohe.Cli.Verbs;
+
+/// <summary><c>shuzhi rectify list|add|progress|close|refer</c> — the rectification list (整改清单, 第四、七条).</summary>
+internal sealed class RectifyVerbs : IVerbGroup
+{
+    public int Order => 74;
+
+    public Command Build(CliApp app)
+    {
+        var rectify = new Command("rectify", "整改清单：来源、措施、责任人、期限（三色预警）、进展；问责不代替整改（第七条）");
+
+        var lid = new Option<long?>("--campaign") { Description = "只列该考核提出的事项", HelpName = "ID" };
+        var lorg = new Option<string?>("--org") { Description = "只列该组织的事项", HelpName = "CODE" };
+        var overdue = new Option<bool>("--overdue") { Description = "只列逾期未完成的" };
+        var list = new Command("list", "列出整改事项") { lid, lorg, overdue };
+        list.SetAction(pr => app.Run(pr, ctx =>
+        {
+            var service = ctx.Get<RectificationService>();
+            var all = service.List(ctx.Value(lid), ctx.Value(lorg), ctx.Value(overdue));
+            return ctx.Emit(all.Select(i => Json(i, service.Thresholds)).ToList(), o =>
+            {
+                foreach (var i in all) Write(o, i, service.Thresholds);
+                if (all.Count == 0) o.WriteLine("没有整改事项。");
+            });
+        }));
+        rectify.Subcommands.Add(list);
+
+        var org = CampaignOptions.Org("整改的组织代码");
+        var source = new Option<string>("--source") { Description = "来源：comment|ballot|inspection|evaluation|inspection_tour|consequence", Required = true, HelpName = "SOURCE" };
+        var description = new Option<string>("--description") { Description = "问题", Required = true, HelpName = "TEXT" };
+        var deadline = new Option<string>("--deadline") { Description = "整改期限", Required = true, HelpName = "YYYY-MM-DD" };
+        var campaign = new Option<long?>("--campaign") { Description = "提出该事项的考核", HelpName = "ID" };
+        var measures = new Option<string?>("--measures") { Description = "整改措施", HelpName = "TEXT" };
+        var owner = new Option<string?>("--owner") { Description = "责任人", HelpName = "TEXT" };
+        var reference = new Option<string?>("--source-ref") { Description = "来源的出处（如点评编号、巡察反馈文号）", HelpName = "TEXT" };
+        var add = new Command("add", "增加整改事项") { org, source, description, deadline, campaign, measures, owner, reference };
+        add.SetAction(pr => app.Run(pr, ctx =>
+        {
+            var service = ctx.Get<RectificationService>();
+            var i = service.Add(ctx.Value(org)!, RectificationKeys.ParseSource(ctx.Value(source)!), ctx.Value(description)!,
+                CampaignOptions.ParseDate(ctx.Value(deadline)!), ctx.Value(campaign), ctx.Value(measures), ctx.Value(owner), ctx.Value(reference));
+            return ctx.Emit(Json(i, service.Thresholds), o => Write(o, i, service.Thresholds));
+        }));
+        rectify.Subcommands.Add(add);
+
+        rectify.Subcommands.Add(Change(app, "progress", "记录整改进展（未整改 → 整改中）", "--note", (s, id, text) => s.Progress(id, text)));
+        rectify.Subcommands.Add(Change(app, "close", "整改完成", "--note", (s, id, text) => s.Close(id, text)));
+        rectify.Subcommands.Add(Change(app, "refer", "移交追责问责（第七条：不代替整改，事项保持未完成）", "--reason", (s, id, text) => s.Refer(id, text)));
+        return rectify;
+    }
+
+    private static Command Change(CliApp app, string name, string description, string textOption,
+        Func<RectificationService, long, string, RectificationItem> apply)
+    {
+        var id = new Option<long>("--id") { Description = "整改事项编号", Required = true, HelpName = "ID" };
+        var text = new Option<string>(textOption) { Description = "说明", Required = true, HelpName = "TEXT" };
+        var cmd = new Command(name, description) { id, text };
+        cmd.SetAction(pr => app.Run(pr, ctx =>
+        {
+            var service = ctx.Get<RectificationService>();
+            var i = apply(service, ctx.Value(id), ctx.Value(text)!);
+            if (name == "refer") ctx.Warn("第七条：避免简单以问责代替整改，该事项仍须整改完成");
+            return ctx.Emit(Json(i, service.Thresholds), o => Write(o, i, service.Thresholds));
+        }));
+        return cmd;
+    }
+
+    internal static object Json(RectificationItem i, DeadlineThresholds t) => new
+    {
+        id = i.Id, campaign = i.CampaignId, org = i.OrgCode, source = i.Source.Key(), source_ref = i.SourceRef, description = i.Description,
+        measures = i.Measures, owner = i.Owner, deadline = i.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        status = i.Status.Key(), colour = i.ColourOn(DateOnly.FromDateTime(DateTime.Today), t).Key(), referral = i.Referral, row_version = i.RowVersion,
+    };
+
+    /// <summary>An open item carried into a later campaign (第四条), as the focus list and the debriefings show it.</summary>
+    internal static object CarriedJson(RectificationItem i) => new
+    {
+        id = i.Id, campaign = i.CampaignId, org = i.OrgCode, source = i.Source.Key(), description = i.Description,
+        deadline = i.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), status = i.Status.Key(),
+    };
+
+    internal static void Write(TextWriter o, RectificationItem i, DeadlineThresholds t) =>
+        o.WriteLine($"[{i.Id}] {i.OrgCode} {i.Source.Key(),-15} {i.Deadline:yyyy-MM-dd} {i.Status.Chinese(),-4} {i.ColourOn(DateOnly.FromDateTime(DateTime.Today), t).Key(),-6} {i.Description}" +
+                    (i.Referral is null ? "" : $"  （已移交追责问责：{i.Referral}）"));
+}
