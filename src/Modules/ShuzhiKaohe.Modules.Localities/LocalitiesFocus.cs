@@ -70,6 +70,6 @@ internal sealed class LocalitiesFocus : IFocusItemCatalogue
                 items.AddRange([(VillageService, 1), (Governance, 1)]);
                 break;
         }
-        return ShareOut.Of(items);
+        return SectorItemWeights.ShareOut(items);
     }
 }

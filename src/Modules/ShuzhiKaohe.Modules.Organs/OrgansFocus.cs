@@ -57,6 +57,6 @@ internal sealed class OrgansFocus : IFocusItemCatalogue
         // The year's education replaces the political-organ item at the top and is added at level 3; a branch keeps two items.
         if (edu is not null && level <= 2) items[2] = (edu, 3);
         else if (edu is not null && level == 3) items[2] = (edu, 2);
-        return ShareOut.Of(items);
+        return SectorItemWeights.ShareOut(items);
     }
 }

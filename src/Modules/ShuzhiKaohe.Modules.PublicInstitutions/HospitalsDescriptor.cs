@@ -56,7 +56,7 @@ internal sealed class HospitalsFocus : IFocusItemCatalogue
         "对照年度整治或改革任务清单，到相关科室现场核实问题是否真正解决，听医护人员和患者评价。",
         "年度整治或改革任务的实际结果");
 
-    public IReadOnlyList<FocusItemDefinition> ItemsFor(int level, int year) => ShareOut.Of(level switch
+    public IReadOnlyList<FocusItemDefinition> ItemsFor(int level, int year) => SectorItemWeights.ShareOut(level switch
     {
         1 => [(System, 4), (Ethics, 3), (YearTask(year), 3)],
         2 => [(Ethics, 4), (BranchInDepartment, 3), (Patients, 3)],

@@ -60,7 +60,7 @@ internal sealed class UniversitiesFocus : IFocusItemCatalogue
         "选取一项年度学科或人才培养任务，到承担院系看推进结果，听教师和学生讲党组织起了什么作用。",
         "年度学科和人才培养任务的实际推进结果");
 
-    public IReadOnlyList<FocusItemDefinition> ItemsFor(int level, int year) => ShareOut.Of(level switch
+    public IReadOnlyList<FocusItemDefinition> ItemsFor(int level, int year) => SectorItemWeights.ShareOut(level switch
     {
         1 => [(System, 4), (Ideology, 3), (YearTask(year), 3)],
         2 => [(Gatekeeping, 4), (Ideology, 3), (DualLeaders, 3)],

@@ -55,7 +55,7 @@ internal sealed class SoeFocus : IFocusItemCatalogue
         "选取年度改革任务中的一项，到承担单位现场看推进结果，听经营管理人员和员工讲党组织在其中起了什么作用。",
         "年度改革任务落地的实际结果和党组织在其中的作用");
 
-    public IReadOnlyList<FocusItemDefinition> ItemsFor(int level, int year) => ShareOut.Of(level switch
+    public IReadOnlyList<FocusItemDefinition> ItemsFor(int level, int year) => SectorItemWeights.ShareOut(level switch
     {
         1 => [(Governance, 4), (Integration, 4), (Service, 3), (Reform(year), 2), (Cadres, 2)],
         2 => [(Governance, 4), (Integration, 4), (Risk, 3), (Integrity, 2), (Reform(year), 2)],

@@ -11,7 +11,7 @@ namespace ShuzhiKaohe.Core.Focus;
 public static class StandardFocusItems
 {
     /// <summary>The points a sector's own items at one level add up to (100 − 50 − 20).</summary>
-    public const decimal SectorWeightTotal = 30m;
+    public const decimal SectorWeightTotal = ShuzhiKaohe.Abstractions.SectorItemWeights.SectorPoints;
 
     /// <summary>第四条（一）</summary>
     public static readonly FocusItemDefinition Theory = new("std.1",
