@@ -13,32 +13,9 @@ namespace ShuzhiKaohe.Host.Tests;
 public sealed class EvaluationEndToEndTests : IDisposable
 {
     private const string County = "420102";
-    private readonly TempDir _dir = new("e2e-evaluation");
-    private readonly string _db;
-    private readonly ShuzhiProcess _shuzhi;
+    private readonly CliSession _cli = new("e2e-evaluation");
 
-    public EvaluationEndToEndTests()
-    {
-        _db = _dir.File("shuzhi.db");
-        _shuzhi = new ShuzhiProcess(_dir.Path);
-    }
-
-    public void Dispose() => _dir.Dispose();
-
-    private ProcessResult Ok(params string[] args)
-    {
-        var r = _shuzhi.Run([.. args, "--db", _db, "--json"]);
-        Assert.True(r.ExitCode == 0, $"shuzhi {string.Join(' ', args)}\n{r}");
-        return r;
-    }
-
-    private ProcessResult Refused(string article, params string[] args)
-    {
-        var r = _shuzhi.Run([.. args, "--db", _db]);
-        Assert.True(r.ExitCode == 1, $"expected exit 1 for shuzhi {string.Join(' ', args)}\n{r}");
-        Assert.StartsWith(article, r.Stderr.Trim());
-        return r;
-    }
+    public void Dispose() => _cli.Dispose();
 
     private static List<string> Strings(JsonElement array, string property) =>
         array.EnumerateArray().Select(e => e.GetProperty(property).GetString()!).ToList();
@@ -46,33 +23,33 @@ public sealed class EvaluationEndToEndTests : IDisposable
     /// <summary>Plan → inspection → session (meeting, reports, comments, ballots) → evaluation for every street.</summary>
     private string ThroughTheSession(int year, IReadOnlyList<string> codes)
     {
-        var id = Ok("campaign", "create", "--organiser", County, "--year", year.ToString(), "--min-below-good", "0.3").Json().GetProperty("id").GetInt64().ToString();
-        Ok("session", "record", "--campaign", id, "--form", "区委常委会扩大会议", "--date", $"{year + 1}-01-16",
+        var id = _cli.Ok("campaign", "create", "--organiser", County, "--year", year.ToString(), "--min-below-good", "0.3").Json().GetProperty("id").GetInt64().ToString();
+        _cli.Ok("session", "record", "--campaign", id, "--form", "区委常委会扩大会议", "--date", $"{year + 1}-01-16",
             "--attendees", "党代表=5,人大代表=3,政协委员=2,基层党员干部群众代表=12,上级组织部门派员=2");
-        Ok("campaign", "advance", "--campaign", id);
+        _cli.Ok("campaign", "advance", "--campaign", id);
         foreach (var code in codes)
-            Ok("inspect", "add", "--campaign", id, "--org", code, "--item", "std.3", "--score", "85", "--evidence", "site,interview");
-        Ok("campaign", "advance", "--campaign", id);
-        var report = _dir.File($"report-{year}.md");
+            _cli.Ok("inspect", "add", "--campaign", id, "--org", code, "--item", "std.3", "--score", "85", "--evidence", "site,interview");
+        _cli.Ok("campaign", "advance", "--campaign", id);
+        var report = _cli.Dir.File($"report-{year}.md");
         File.WriteAllText(report, "## 工作成效\n党群服务中心全面开放。\n## 突出问题\n社区党组织服务能力不足。\n## 根源\n责任压得不实。\n## 措施\n开展整顿。\n");
         foreach (var code in codes)
         {
-            Ok("debrief", "add", "--campaign", id, "--org", code, "--mode", "onsite", "--report", report);
-            Ok("comment", "add", "--campaign", id, "--org", code, "--by", "superior", "--problems", "整改不彻底", "--direction", "抓好整改");
+            _cli.Ok("debrief", "add", "--campaign", id, "--org", code, "--mode", "onsite", "--report", report);
+            _cli.Ok("comment", "add", "--campaign", id, "--org", code, "--by", "superior", "--problems", "整改不彻底", "--direction", "抓好整改");
         }
         string[] marks = ["好", "较好", "一般"];
         for (var s = 1; s <= 3; s++)
-            Ok("ballot", "add", "--campaign", id, "--sheet", $"S{s}", "--marks", string.Join(",", codes.Select((c, k) => $"{c}={marks[(k + s) % 3]}")));
-        Assert.Equal("evaluation", Ok("campaign", "advance", "--campaign", id).Json().GetProperty("stage").GetString());
+            _cli.Ok("ballot", "add", "--campaign", id, "--sheet", $"S{s}", "--marks", string.Join(",", codes.Select((c, k) => $"{c}={marks[(k + s) % 3]}")));
+        Assert.Equal("evaluation", _cli.Ok("campaign", "advance", "--campaign", id).Json().GetProperty("stage").GetString());
         return id;
     }
 
     [Fact]
     public void Two_years_of_a_county_campaign_from_grades_that_break_the_quota_to_consequences_carried_into_the_next_year()
     {
-        Ok("db", "init");
+        _cli.Ok("db", "init");
         List<string> codes;
-        using (var c = new SqliteConnection($"Data Source={_db};Pooling=False"))
+        using (var c = new SqliteConnection($"Data Source={_cli.Db};Pooling=False"))
         {
             c.Open();
             codes = DivisionSeed.LoadCounty(c, County).Select(s => s.Code).ToList();
@@ -81,8 +58,8 @@ public sealed class EvaluationEndToEndTests : IDisposable
 
         // Year 1: the comprehensive evaluation (第六条).
         var y1 = ThroughTheSession(2023, codes);
-        Ok("evaluate", "observe", "--campaign", y1, "--org", codes[0], "--score", "90", "--note", "平时调研：群众口碑好");
-        var proposal = Ok("evaluate", "propose", "--campaign", y1).Json();
+        _cli.Ok("evaluate", "observe", "--campaign", y1, "--org", codes[0], "--score", "90", "--note", "平时调研：群众口碑好");
+        var proposal = _cli.Ok("evaluate", "propose", "--campaign", y1).Json();
         Assert.Equal(codes.Order().ToList(), Strings(proposal, "code").Order().ToList());
         Assert.All(proposal.EnumerateArray(), p =>
         {
@@ -91,102 +68,102 @@ public sealed class EvaluationEndToEndTests : IDisposable
             Assert.False(string.IsNullOrWhiteSpace(p.GetProperty("explanation").GetString()));
         });
         Assert.True(proposal.EnumerateArray().Count(p => p.GetProperty("proposed_grade").GetString() != "good") >= 6);
-        Assert.All(Ok("evaluate", "show", "--campaign", y1).Json().EnumerateArray(), l => Assert.Equal("proposed", l.GetProperty("status").GetString()));
+        Assert.All(_cli.Ok("evaluate", "show", "--campaign", y1).Json().EnumerateArray(), l => Assert.Equal("proposed", l.GetProperty("status").GetString()));
 
         // 优秀 recorded before the approval: marked conflicting by it when the grade is not 好 (第七条).
-        Ok("annual", "set", "--year", "2023", "--org", codes[0], "--grade", "优秀");
+        _cli.Ok("annual", "set", "--year", "2023", "--org", codes[0], "--grade", "优秀");
 
         // The committee overrides: only 4 below 好, which breaks the quota.
-        Refused("第六条", "evaluate", "set", "--campaign", y1, "--org", codes[0], "--grade", "好", "--reason", " ");
+        _cli.Refused("第六条", "evaluate", "set", "--campaign", y1, "--org", codes[0], "--grade", "好", "--reason", " ");
         for (var i = 0; i < codes.Count; i++)
-            Ok("evaluate", "set", "--campaign", y1, "--org", codes[i], "--grade", i < 4 ? "较好" : "好", "--reason", "党委研究意见");
-        var shown = Ok("evaluate", "show", "--campaign", y1);
+            _cli.Ok("evaluate", "set", "--campaign", y1, "--org", codes[i], "--grade", i < 4 ? "较好" : "好", "--reason", "党委研究意见");
+        var shown = _cli.Ok("evaluate", "show", "--campaign", y1);
         Assert.All(shown.Json().EnumerateArray(), l => Assert.Equal("set", l.GetProperty("status").GetString()));
         Assert.Contains("还须 2 人", shown.Stderr);
-        var refused = Refused("第六条", "evaluate", "approve", "--campaign", y1, "--meeting", "区委常委会 2024-01-20");
+        var refused = _cli.Refused("第六条", "evaluate", "approve", "--campaign", y1, "--meeting", "区委常委会 2024-01-20");
         Assert.Contains("还须 2 人", refused.Stderr);
 
         // Then it meets the quota: approved, with who, when and the meeting.
-        Ok("evaluate", "set", "--campaign", y1, "--org", codes[4], "--grade", "一般", "--reason", "群众反映问题较多");
-        Ok("evaluate", "set", "--campaign", y1, "--org", codes[5], "--grade", "较好", "--reason", "党委研究意见");
-        var approved = Ok("evaluate", "approve", "--campaign", y1, "--meeting", "区委常委会 2024-01-20");
+        _cli.Ok("evaluate", "set", "--campaign", y1, "--org", codes[4], "--grade", "一般", "--reason", "群众反映问题较多");
+        _cli.Ok("evaluate", "set", "--campaign", y1, "--org", codes[5], "--grade", "较好", "--reason", "党委研究意见");
+        var approved = _cli.Ok("evaluate", "approve", "--campaign", y1, "--meeting", "区委常委会 2024-01-20");
         var approval = approved.Json();
         Assert.Equal("approved", approval.GetProperty("stage").GetString());
         Assert.Equal("区委常委会 2024-01-20", approval.GetProperty("meeting").GetString());
         Assert.Equal(1, approval.GetProperty("distribution").GetProperty("average").GetInt32());
         Assert.Contains("第七条", approved.Stderr);
-        Assert.All(Ok("evaluate", "show", "--campaign", y1).Json().EnumerateArray(), l => Assert.Equal("approved", l.GetProperty("status").GetString()));
+        Assert.All(_cli.Ok("evaluate", "show", "--campaign", y1).Json().EnumerateArray(), l => Assert.Equal("approved", l.GetProperty("status").GetString()));
 
         // Consequences (第七条).
         var consequence = Assert.Single(approval.GetProperty("consequences").EnumerateArray(), c => c.GetProperty("code").GetString() == codes[4]);
         Assert.True(consequence.GetProperty("reminder_interview").GetBoolean());
-        Assert.Equal(codes[0], Assert.Single(Ok("annual", "list", "--conflicting").Json().EnumerateArray()).GetProperty("code").GetString());
-        Refused("第七条", "annual", "set", "--year", "2023", "--org", codes[1], "--grade", "优秀");
-        Ok("annual", "set", "--year", "2023", "--org", codes[10], "--grade", "优秀");
-        Assert.False(Ok("annual", "set", "--year", "2023", "--org", codes[0], "--grade", "称职").Json().GetProperty("conflicting").GetBoolean());
-        Assert.Empty(Ok("annual", "list", "--conflicting").Json().EnumerateArray());
+        Assert.Equal(codes[0], Assert.Single(_cli.Ok("annual", "list", "--conflicting").Json().EnumerateArray()).GetProperty("code").GetString());
+        _cli.Refused("第七条", "annual", "set", "--year", "2023", "--org", codes[1], "--grade", "优秀");
+        _cli.Ok("annual", "set", "--year", "2023", "--org", codes[10], "--grade", "优秀");
+        Assert.False(_cli.Ok("annual", "set", "--year", "2023", "--org", codes[0], "--grade", "称职").Json().GetProperty("conflicting").GetBoolean());
+        Assert.Empty(_cli.Ok("annual", "list", "--conflicting").Json().EnumerateArray());
 
         // Approved grades are immutable; a revision is a new recorded decision (第六条).
-        Refused("第六条", "evaluate", "set", "--campaign", y1, "--org", codes[2], "--grade", "一般", "--reason", "改");
-        var revision = Ok("evaluate", "revise", "--campaign", y1, "--org", codes[2], "--grade", "一般", "--reason", "核实群众反映问题属实",
+        _cli.Refused("第六条", "evaluate", "set", "--campaign", y1, "--org", codes[2], "--grade", "一般", "--reason", "改");
+        var revision = _cli.Ok("evaluate", "revise", "--campaign", y1, "--org", codes[2], "--grade", "一般", "--reason", "核实群众反映问题属实",
             "--decision", "区委常委会 2024-03-01 决定").Json();
         Assert.Equal(("fairly_good", "average"), (revision.GetProperty("from").GetString(), revision.GetProperty("to").GetString()));
-        Assert.Equal("revised", Ok("evaluate", "show", "--campaign", y1).Json().EnumerateArray()
+        Assert.Equal("revised", _cli.Ok("evaluate", "show", "--campaign", y1).Json().EnumerateArray()
             .Single(l => l.GetProperty("code").GetString() == codes[2]).GetProperty("status").GetString());
 
-        Ok("evaluate", "feedback", "--campaign", y1, "--by", "区委书记");
-        Ok("evaluate", "circulate", "--campaign", y1, "--scope", "全区各街道党工委");
-        Assert.Equal("区委组织部干部科", Ok("evaluate", "archive", "--campaign", y1, "--org", codes[4], "--by", "区委组织部干部科").Json().GetProperty("by").GetString());
+        _cli.Ok("evaluate", "feedback", "--campaign", y1, "--by", "区委书记");
+        _cli.Ok("evaluate", "circulate", "--campaign", y1, "--scope", "全区各街道党工委");
+        Assert.Equal("区委组织部干部科", _cli.Ok("evaluate", "archive", "--campaign", y1, "--org", codes[4], "--by", "区委组织部干部科").Json().GetProperty("by").GetString());
 
         // Publication within a scope (第五条).
-        Assert.Equal("全区党员干部", Ok("debrief", "publish", "--campaign", y1, "--scope", "全区党员干部").Json().GetProperty("scope").GetString());
+        Assert.Equal("全区党员干部", _cli.Ok("debrief", "publish", "--campaign", y1, "--scope", "全区党员干部").Json().GetProperty("scope").GetString());
 
         // The rectification list (第四、七条).
-        var items = Ok("rectify", "list", "--campaign", y1).Json();
+        var items = _cli.Ok("rectify", "list", "--campaign", y1).Json();
         Assert.Equal([codes[2], codes[4]], Strings(items, "org").Order().ToList());
         Assert.All(items.EnumerateArray(), i =>
         {
             Assert.Equal(("consequence", "open"), (i.GetProperty("source").GetString(), i.GetProperty("status").GetString()));
             Assert.Contains(i.GetProperty("colour").GetString(), new[] { "none", "green", "yellow", "red" });
         });
-        var late = Ok("rectify", "add", "--campaign", y1, "--org", codes[7], "--source", "inspection_tour", "--description", "巡察反馈：社区党组织书记队伍老化",
+        var late = _cli.Ok("rectify", "add", "--campaign", y1, "--org", codes[7], "--source", "inspection_tour", "--description", "巡察反馈：社区党组织书记队伍老化",
             "--deadline", "2024-01-31", "--measures", "调整充实书记队伍", "--owner", "街道党工委").Json();
         Assert.Equal("red", late.GetProperty("colour").GetString());
-        Assert.Equal(late.GetProperty("id").GetInt64(), Assert.Single(Ok("rectify", "list", "--overdue").Json().EnumerateArray()).GetProperty("id").GetInt64());
+        Assert.Equal(late.GetProperty("id").GetInt64(), Assert.Single(_cli.Ok("rectify", "list", "--overdue").Json().EnumerateArray()).GetProperty("id").GetInt64());
         var poorId = items.EnumerateArray().Single(i => i.GetProperty("org").GetString() == codes[4]).GetProperty("id").GetInt64().ToString();
-        var referred = Ok("rectify", "refer", "--id", poorId, "--reason", "问题严重，移交纪委监委");
+        var referred = _cli.Ok("rectify", "refer", "--id", poorId, "--reason", "问题严重，移交纪委监委");
         Assert.Equal("open", referred.Json().GetProperty("status").GetString());
         Assert.Contains("第七条", referred.Stderr);
-        Assert.Equal("in_progress", Ok("rectify", "progress", "--id", poorId, "--note", "已制定整改方案").Json().GetProperty("status").GetString());
+        Assert.Equal("in_progress", _cli.Ok("rectify", "progress", "--id", poorId, "--note", "已制定整改方案").Json().GetProperty("status").GetString());
         var revisedId = items.EnumerateArray().Single(i => i.GetProperty("org").GetString() == codes[2]).GetProperty("id").GetInt64().ToString();
-        Assert.Equal("done", Ok("rectify", "close", "--id", revisedId, "--note", "整改到位").Json().GetProperty("status").GetString());
+        Assert.Equal("done", _cli.Ok("rectify", "close", "--id", revisedId, "--note", "整改到位").Json().GetProperty("status").GetString());
 
         // Year 2 starts with year 1's open items as its mandatory focus item (第四条), and the debriefing shows them.
-        var y2 = Ok("campaign", "create", "--organiser", County, "--year", "2024", "--min-below-good", "0.3").Json().GetProperty("id").GetInt64().ToString();
-        var focus = Ok("focus", "list", "--campaign", y2).Json();
+        var y2 = _cli.Ok("campaign", "create", "--organiser", County, "--year", "2024", "--min-below-good", "0.3").Json().GetProperty("id").GetInt64().ToString();
+        var focus = _cli.Ok("focus", "list", "--campaign", y2).Json();
         var mandatory = focus.EnumerateArray().Single(i => i.GetProperty("code").GetString() == "mandatory.rectification");
         Assert.Equal([codes[4], codes[7]], Strings(mandatory.GetProperty("carried"), "org").Order().ToList());
         Assert.Equal(["in_progress", "open"], Strings(mandatory.GetProperty("carried"), "status").Order().ToList());
-        var forPoor = Ok("focus", "list", "--campaign", y2, "--org", codes[4]).Json().EnumerateArray()
+        var forPoor = _cli.Ok("focus", "list", "--campaign", y2, "--org", codes[4]).Json().EnumerateArray()
             .Single(i => i.GetProperty("code").GetString() == "mandatory.rectification");
         Assert.Equal(poorId, forPoor.GetProperty("carried").EnumerateArray().Single().GetProperty("id").GetInt64().ToString());
         // The summary for the level above (第三、八条): a street left out of year 2 shows in the coverage.
-        Ok("campaign", "roster", "remove", "--campaign", y2, "--org", codes[16], "--reason", "撤并中");
-        var summary = _shuzhi.Run("campaign", "summary", "--campaign", y2, "--db", _db, "--json");
+        _cli.Ok("campaign", "roster", "remove", "--campaign", y2, "--org", codes[16], "--reason", "撤并中");
+        var summary = _cli.Run("campaign", "summary", "--campaign", y2, "--json");
         Assert.Equal(0, summary.ExitCode);
         Assert.Equal([codes[16]], summary.Json().GetProperty("coverage").GetProperty("not_assessed").EnumerateArray().Select(e => e.GetString()!).ToList());
         Assert.Contains("第三条", summary.Stderr);
-        var summary1 = Ok("campaign", "summary", "--campaign", y1).Json();
+        var summary1 = _cli.Ok("campaign", "summary", "--campaign", y1).Json();
         Assert.Equal(1.0, summary1.GetProperty("coverage").GetProperty("ratio").GetDouble());
         Assert.Equal(2, summary1.GetProperty("grades").GetProperty("average").GetInt32());
         Assert.Single(summary1.GetProperty("publications").EnumerateArray());
-        Ok("campaign", "advance", "--campaign", y2);
-        Ok("campaign", "advance", "--campaign", y2);
-        var report = _dir.File("report-2024.md");
+        _cli.Ok("campaign", "advance", "--campaign", y2);
+        _cli.Ok("campaign", "advance", "--campaign", y2);
+        var report = _cli.Dir.File("report-2024.md");
         File.WriteAllText(report, "## 工作成效\n整改见效。\n## 突出问题\n服务能力仍有差距。\n## 根源\n责任压得不实。\n## 措施\n继续整改。\n");
-        var debrief = Ok("debrief", "add", "--campaign", y2, "--org", codes[4], "--mode", "onsite", "--report", report).Json();
+        var debrief = _cli.Ok("debrief", "add", "--campaign", y2, "--org", codes[4], "--mode", "onsite", "--report", report).Json();
         Assert.Equal(poorId, debrief.GetProperty("rectification_carried").EnumerateArray().Single().GetProperty("id").GetInt64().ToString());
-        Assert.Contains("上年整改事项", _shuzhi.Run("debrief", "list", "--campaign", y2, "--db", _db).Stdout);
-        Assert.True(Ok("audit", "verify").Json().GetProperty("ok").GetBoolean());
+        Assert.Contains("上年整改事项", _cli.Run("debrief", "list", "--campaign", y2).Stdout);
+        Assert.True(_cli.Ok("audit", "verify").Json().GetProperty("ok").GetBoolean());
     }
 }
