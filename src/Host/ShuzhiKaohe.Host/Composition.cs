@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Serilog;
 using ShuzhiKaohe.Cli;
 using ShuzhiKaohe.Core;
+using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Plugins;
 using ShuzhiKaohe.Core.Rectification;
 using ShuzhiKaohe.Core.Security;
@@ -40,19 +41,23 @@ public static class Composition
         var operatorName = OperatorIdentity.Decide(global.Operator, dbPath);
         if (dbPath == paths.DefaultDatabase) Directory.CreateDirectory(paths.DataDirectory);
 
-        var logger = CreateFileLogger(paths);
+        StartupTrace.Mark("settings read, operator decided");
+        // The log file opens on the first message worth writing: most verbs write none (DeferredFileLogging.cs).
+        var fileLog = new DeferredFileLoggerProvider(() => CreateFileLogger(paths));
         builder.Logging.ClearProviders();
-        if (logger is not null) builder.Logging.AddSerilog(logger, dispose: true);
+        builder.Services.AddSingleton<ILoggerProvider>(_ => fileLog); // created by a factory: the container disposes (flushes) it
 
         var searchPaths = new List<string> { paths.ShippedPlugins };
         searchPaths.AddRange((env("SHUZHI_PLUGINS") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         searchPaths.AddRange(config.GetSection("Plugins:Paths").GetChildren().Select(c => c.Value).OfType<string>());
         var disabled = config.GetSection("Plugins:Disabled").GetChildren().Select(c => c.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
-        var pluginLog = logger is null ? null : new Serilog.Extensions.Logging.SerilogLoggerFactory(logger).CreateLogger("plugins");
+        var pluginLog = fileLog.CreateLogger("plugins");
         // On a shared server only approved plugins load (issue 9 §5); the service-account setup turns this on.
         var gate = config.GetValue(PluginApprovals.RequireApprovalSetting, false) ? PluginApprovals.Gate(dbPath, paths.ShippedPlugins) : null;
+        StartupTrace.Mark("logger ready");
         var catalog = PluginBootstrapper.LoadInto(builder.Services, new PluginLoadOptions(searchPaths, disabled, gate), pluginLog);
+        StartupTrace.Mark("plugins loaded");
 
         var viaSsh = env("SSH_ORIGINAL_COMMAND") is not null || env("SSH_CONNECTION") is not null;
         var who = new OperatorContext(operatorName, frontEnd, viaSsh);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using ShuzhiKaohe.Cli;
 using Microsoft.Extensions.DependencyInjection;
 using ShuzhiKaohe.Core;
+using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Security;
 
 namespace ShuzhiKaohe.Host;
@@ -10,6 +11,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        StartupTrace.Mark("main");
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         ProcessAccount.RestrictNewFilesToOwner();
         // The SSH forced-command path: the key's command fixed the operator; the operator's own words arrive here.
@@ -35,9 +37,12 @@ public static class Program
             var app = new CliApp(
                 settings =>
                 {
+                    StartupTrace.Mark("verb parsed; building host");
                     host = Composition.Build(settings, frontEnd);
+                    StartupTrace.Mark("host built");
                     // Creates and migrates the database on first use; refuses (exit 3) an operator it does not know.
                     host.Services.GetRequiredService<Authorizer>().EnsureKnown();
+                    StartupTrace.Mark("database open, operator known");
                     return host.Services;
                 },
                 ctx =>
@@ -45,7 +50,9 @@ public static class Program
                     frontEnd = FrontEnd.Console;
                     return RunConsole(ctx);
                 });
-            return app.Invoke(args);
+            var code = app.Invoke(args);
+            StartupTrace.Mark("verb done");
+            return code;
         }
         finally
         {

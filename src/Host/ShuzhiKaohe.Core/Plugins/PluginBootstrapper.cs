@@ -42,7 +42,8 @@ public static class PluginBootstrapper
         foreach (var folder in EnumeratePluginFolders(options.SearchPaths))
         {
             var info = LoadOne(folder, services, options, ids, sectorOwners);
-            if (info.State == PluginState.Loaded) log.LogInformation("Plugin {Id} {Version} loaded from {Folder}", info.Id, info.Version, folder);
+            // A good load is not worth opening the log file for on every start (issue 11); `plugin list` shows it.
+            if (info.State == PluginState.Loaded) log.LogDebug("Plugin {Id} {Version} loaded from {Folder}", info.Id, info.Version, folder);
             else log.LogWarning("Plugin in {Folder} {State}: {Reason}", folder, info.StatusText, info.Reason);
             infos.Add(info);
         }

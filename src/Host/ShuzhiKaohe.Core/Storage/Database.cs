@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Data.Sqlite;
 using ShuzhiKaohe.Core.Common;
 
@@ -19,8 +21,11 @@ public sealed class Database
     private readonly Lock _gate = new();
     private bool _ready;
 
-    public Database(DatabaseOptions options, Migrator migrator, IEnumerable<IDatabaseSeed>? seeds = null)
+    private readonly ILogger _log;
+
+    public Database(DatabaseOptions options, Migrator migrator, IEnumerable<IDatabaseSeed>? seeds = null, ILogger<Database>? log = null)
     {
+        _log = log ?? (ILogger)NullLogger.Instance;
         _options = options;
         _migrator = migrator;
         _seeds = seeds?.ToList() ?? [];
@@ -52,6 +57,10 @@ public sealed class Database
             CheckLocation();
             using var connection = OpenRaw();
             var report = _migrator.Migrate(connection, _options.Path);
+            // A schema change is an event an administrator looks for in the log (docs/operations.md, upgrades).
+            if (report.Applied.Count > 0)
+                _log.LogInformation("Database {Path}: applied {Count} migration(s) up to {Last}; copy before upgrade: {Backup}",
+                    _options.Path, report.Applied.Count, $"{report.Applied[^1].Source}/{report.Applied[^1].Version:D4}", report.BackupPath ?? "none (new database)");
             foreach (var seed in _seeds)
             {
                 using var tx = connection.BeginTransaction(deferred: false);
