@@ -114,6 +114,13 @@ public sealed class CliApp
             _err.WriteLine($"文件错误：{e.Message}");
             return ExitCodes.Refused;
         }
+        catch (Exception e)
+        {
+            // Issue 10: never a stack trace on the operator's screen. Nothing was committed: every write is one transaction.
+            Log(ctx, e);
+            _err.WriteLine($"程序内部错误（{e.GetType().Name}：{e.Message}），操作未完成，数据未改动；详情已记入日志，请报告给管理员。");
+            return ExitCodes.Internal;
+        }
     }
 
     private static string DescribeSqlite(SqliteException e) => e.SqliteErrorCode switch

@@ -70,4 +70,6 @@ public static class ExitCodes
     public const int Usage = 2;
     /// <summary>Not found or not permitted.</summary>
     public const int NotFound = 3;
+    /// <summary>A bug: the program met a state it does not handle. One line on stderr, the details in the log.</summary>
+    public const int Internal = 4;
 }

@@ -30,13 +30,12 @@ public static class Composition
             ApplicationName = "shuzhi",
             EnvironmentName = "Production",
         });
-        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
         var xdgConfig = env("XDG_CONFIG_HOME");
         var configHome = !string.IsNullOrWhiteSpace(xdgConfig) ? xdgConfig : Path.Combine(env("HOME") ?? "", ".config");
-        builder.Configuration.AddJsonFile(Path.Combine(configHome, "shuzhi", "settings.json"), optional: true, reloadOnChange: false);
-        var config = builder.Configuration;
+        var settings = HostSettings.Load([Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(configHome, "shuzhi", "settings.json")]);
+        builder.Configuration.AddConfiguration(settings.Configuration);
 
-        var dbPath = FirstNonEmpty(global.DatabasePath, env("SHUZHI_DB"), config["Database:Path"]) ?? paths.DefaultDatabase;
+        var dbPath = FirstNonEmpty(global.DatabasePath, env("SHUZHI_DB"), settings.DatabasePath) ?? paths.DefaultDatabase;
         // Who acts is decided before anything opens the database or loads a plugin (Security/OperatorIdentity.cs).
         var operatorName = OperatorIdentity.Decide(global.Operator, dbPath);
         if (dbPath == paths.DefaultDatabase) Directory.CreateDirectory(paths.DataDirectory);
@@ -49,12 +48,12 @@ public static class Composition
 
         var searchPaths = new List<string> { paths.ShippedPlugins };
         searchPaths.AddRange((env("SHUZHI_PLUGINS") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        searchPaths.AddRange(config.GetSection("Plugins:Paths").GetChildren().Select(c => c.Value).OfType<string>());
-        var disabled = config.GetSection("Plugins:Disabled").GetChildren().Select(c => c.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        searchPaths.AddRange(settings.PluginPaths);
+        var disabled = settings.DisabledPlugins;
 
         var pluginLog = fileLog.CreateLogger("plugins");
         // On a shared server only approved plugins load (issue 9 §5); the service-account setup turns this on.
-        var gate = config.GetValue(PluginApprovals.RequireApprovalSetting, false) ? PluginApprovals.Gate(dbPath, paths.ShippedPlugins) : null;
+        var gate = settings.RequirePluginApproval ? PluginApprovals.Gate(dbPath, paths.ShippedPlugins) : null;
         StartupTrace.Mark("logger ready");
         var catalog = PluginBootstrapper.LoadInto(builder.Services, new PluginLoadOptions(searchPaths, disabled, gate), pluginLog);
         StartupTrace.Mark("plugins loaded");
@@ -63,10 +62,9 @@ public static class Composition
         var who = new OperatorContext(operatorName, frontEnd, viaSsh);
         builder.Services.AddSingleton(new DatabaseCreator(ProcessAccount.UserName));
         // 第七条 限期整改: deadline colours and the days a consequence's rectification is given (before Core's defaults).
-        builder.Services.AddSingleton(DeadlineSettings.Of(config.GetValue("Rectification:GreenDays", 20), config.GetValue("Rectification:YellowDays", 10),
-            config.GetValue("Rectification:ConsequenceDays", 90)));
+        builder.Services.AddSingleton(settings.Deadlines);
         builder.Services.AddShuzhiCore(paths, new DatabaseOptions(dbPath), catalog, who);
-        builder.Services.AddSingleton(new ConsoleSettings(config.GetValue("Console:Mouse", true)));
+        builder.Services.AddSingleton(new ConsoleSettings(settings.Mouse));
         return builder.Build();
     }
 

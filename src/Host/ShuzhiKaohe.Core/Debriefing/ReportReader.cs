@@ -82,8 +82,9 @@ public static partial class ReportReader
                        ?? throw new InvalidInputException($"{path}：DOCX 文件没有正文");
             return string.Join("\n", body.Descendants<Paragraph>().Select(p => p.InnerText));
         }
+        // A damaged or truncated package throws any of these (issue 10: a clear refusal naming the file, never a crash).
         catch (Exception e) when (e is InvalidDataException or IOException or OpenXmlPackageException or System.Xml.XmlException
-                                      or FileFormatException)
+                                      or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException or NotSupportedException)
         {
             throw new InvalidInputException($"{path}：不是可读的 DOCX 文件（{e.Message}）", e);
         }

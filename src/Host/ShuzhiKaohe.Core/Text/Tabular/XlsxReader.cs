@@ -23,20 +23,26 @@ public sealed class XlsxReader : ITabularReader
         try
         {
             _document = SpreadsheetDocument.Open(stream, false);
+            var workbook = _document.WorkbookPart ?? throw new InvalidInputException("XLSX 文件没有工作簿");
+            var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
+                        ?? throw new InvalidInputException("XLSX 文件没有工作表");
+            var part = sheet.Id?.Value is { } id && workbook.GetPartById(id) is WorksheetPart p ? p
+                       : throw new InvalidInputException("XLSX 文件的第一个工作表缺失或不是普通工作表");
+            _shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
+            _xml = OpenXmlReader.Create(part);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException)
+        catch (Exception e) when (Damaged(e))
         {
-            throw new InvalidInputException($"无法读取 XLSX 文件：{e.Message}", e);
+            throw new InvalidInputException($"XLSX 文件已损坏，无法读取：{e.Message}", e);
         }
-        var workbook = _document.WorkbookPart ?? throw new InvalidInputException("XLSX 文件没有工作簿");
-        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
-                    ?? throw new InvalidInputException("XLSX 文件没有工作表");
-        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
-        _shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
-        _xml = OpenXmlReader.Create(part);
         if (!Read()) throw new InvalidInputException("工作表为空：没有表头行");
         Header = _row[.._count].ToArray();
     }
+
+    /// <summary>What a damaged or truncated package throws (issue 10: a clear refusal, never a crash).</summary>
+    private static bool Damaged(Exception e) =>
+        e is OpenXmlPackageException or InvalidDataException or IOException or FormatException or System.Xml.XmlException
+            or InvalidOperationException or ArgumentException or KeyNotFoundException or NotSupportedException;
 
     public IReadOnlyList<string> Header { get; }
     public int Line { get; private set; }
@@ -45,6 +51,18 @@ public sealed class XlsxReader : ITabularReader
     public ReadOnlySpan<char> Field(int index) => _row[index].AsSpan();
 
     public bool Read()
+    {
+        try { return ReadRow(); }
+        catch (Exception e) when (Damaged(e) || e is IndexOutOfRangeException or OverflowException)
+        {
+            throw new InvalidInputException($"XLSX 文件第 {Line + 1} 行附近已损坏，无法读取：{e.Message}", e);
+        }
+    }
+
+    /// <summary>The most columns a worksheet can have (XFD): a reference beyond it is damage, not data.</summary>
+    private const int MaxColumns = 16_384;
+
+    private bool ReadRow()
     {
         while (_xml.Read())
         {
@@ -57,6 +75,8 @@ public sealed class XlsxReader : ITabularReader
             foreach (var cell in row.Elements<Cell>())
             {
                 column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : column;
+                if (column < 0 || column >= MaxColumns)
+                    throw new InvalidInputException($"XLSX 文件第 {Line} 行的单元格引用“{cell.CellReference?.Value}”超出工作表的列数上限 {MaxColumns}");
                 if (column >= _row.Length) Array.Resize(ref _row, Math.Max(column + 1, _row.Length * 2));
                 _row[column] = Text(cell);
                 column++;
