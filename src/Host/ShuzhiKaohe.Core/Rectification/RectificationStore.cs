@@ -78,6 +78,22 @@ internal static class RectificationStore
         c.List(null, "SELECT org_code, grade, created_at FROM reminder_interview WHERE campaign_id = $c ORDER BY org_code",
             r => (r.GetString(0), r.GetString(1), r.GetString(2)), ("$c", campaignId));
 
+    public static long InsertCirculation(SqliteConnection c, SqliteTransaction tx, long campaignId, string? scope, IReadOnlyList<RectificationItem> items,
+        DateOnly today, string who) =>
+        c.Long(tx, """
+            INSERT INTO rectification_circulation(campaign_id, scope, items, open, in_progress, done, overdue, circulated_by, circulated_at)
+            VALUES ($c, $s, $n, $open, $progress, $done, $overdue, $who, $now) RETURNING id
+            """, ("$c", campaignId), ("$s", scope), ("$n", items.Count), ("$open", items.Count(i => i.Status == RectificationStatus.Open)),
+            ("$progress", items.Count(i => i.Status == RectificationStatus.InProgress)), ("$done", items.Count(i => i.Status == RectificationStatus.Done)),
+            ("$overdue", items.Count(i => i.Status != RectificationStatus.Done && i.Deadline < today)), ("$who", who), ("$now", Sql.Now()));
+
+    public static List<RectificationCirculation> Circulations(SqliteConnection c, SqliteTransaction? tx, long? campaignId) =>
+        c.List(tx, """
+            SELECT id, campaign_id, scope, items, open, in_progress, done, overdue, circulated_by, circulated_at FROM rectification_circulation
+             WHERE ($c IS NULL OR campaign_id = $c) ORDER BY id
+            """, r => new RectificationCirculation(r.GetInt64(0), r.GetInt64(1), r.NullableString(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5),
+                r.GetInt32(6), r.GetInt32(7), r.GetString(8), r.GetString(9)), ("$c", campaignId));
+
     private static RectificationItem Read(SqliteDataReader r) => new(
         r.GetInt64(0), r.NullableLong(1), r.GetString(2), RectificationKeys.ParseSource(r.GetString(3)), r.NullableString(4), r.GetString(5),
         r.NullableString(6), r.NullableString(7), Sql.ParseDate(r.GetString(8)), RectificationKeys.ParseStatus(r.GetString(9)),
