@@ -131,7 +131,7 @@ public sealed class BundleService(Database database, CampaignService campaigns, 
         if (BundleStore.ReceivedBySha(c, tx, sha) is { } already)
             return new Warned<ReceivedBundle>(already, [.. warnings, $"该数据包已于 {already.ImportedAt} 由 {already.ImportedBy} 导入（编号 {already.Id}），未重复导入"]);
         var id = BundleStore.InsertReceived(c, tx, payload, parts.Fingerprint, sha, bytes, who.Name);
-        var earlier = BundleStore.ReceivedList(c, payload.Sender.Code, payload.Campaign.Year).Count(b => b.CampaignRef == payload.Campaign.Id && b.Id != id);
+        var earlier = BundleStore.ReceivedList(c, payload.Sender.Code, payload.Campaign.Year, tx).Count(b => b.CampaignRef == payload.Campaign.Id && b.Id != id);
         if (earlier > 0) warnings.Add($"已收到过该考核的 {earlier} 个数据包：本次为新版本，均按收到时保存");
         audit.RecordChange(c, tx, "import", "received_bundle", id.ToString(CultureInfo.InvariantCulture), payload.Sender.Code, null,
             $"第八条：收到 {payload.Sender.Code} {payload.Sender.Name} {payload.Campaign.Year} 年度述职评议考核数据包（签名公钥 {parts.Fingerprint}）");
@@ -180,7 +180,7 @@ public sealed class BundleService(Database database, CampaignService campaigns, 
         using var tx = c.BeginTransaction(deferred: true);
         var grades = EvaluationStore.Grades(c, tx, id).ToDictionary(g => g.OrgCode, StringComparer.Ordinal);
         var approval = EvaluationStore.Approval(c, tx, id);
-        var items = RectificationStore.List(c, id, null, null).Select(i => (Item: i, Carried: false))
+        var items = RectificationStore.List(c, id, null, null, tx).Select(i => (Item: i, Carried: false))
             .Concat(carried.Where(i => i.CampaignId != id).Select(i => (Item: i, Carried: true)))
             .OrderBy(x => x.Item.OrgCode, StringComparer.Ordinal).ThenBy(x => x.Item.Id).ToList();
         var payload = new BundlePayload(
@@ -208,7 +208,7 @@ public sealed class BundleService(Database database, CampaignService campaigns, 
                 .Select(v => new BundleRevision(v.OrgCode, v.From.Json(), v.To.Json(), v.Reason, v.Decision, v.RevisedBy, v.RevisedAt)).ToList(),
             items.Select(x => new BundleRectification(x.Item.Id, x.Item.OrgCode, x.Carried, x.Item.Source.Key(), x.Item.SourceRef, x.Item.Description,
                 x.Item.Measures, x.Item.Owner, Sql.Date(x.Item.Deadline), x.Item.Status.Key(), x.Item.Referral,
-                RectificationStore.Progress(c, x.Item.Id).Select(p => new BundleProgress(p.Note, p.ToStatus.Key(), p.RecordedBy, p.RecordedAt)).ToList()))
+                RectificationStore.Progress(c, x.Item.Id, tx).Select(p => new BundleProgress(p.Note, p.ToStatus.Key(), p.RecordedBy, p.RecordedAt)).ToList()))
                 .ToList(),
             RectificationStore.Circulations(c, tx, id)
                 .Select(r => new BundleCirculation(r.Scope, r.Items, r.Open, r.InProgress, r.Done, r.Overdue, r.CirculatedBy, r.CirculatedAt)).ToList(),

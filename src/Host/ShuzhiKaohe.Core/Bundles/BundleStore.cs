@@ -51,8 +51,8 @@ internal static class BundleStore
         c.List(null, $"SELECT {ReceivedColumns}, file FROM received_bundle WHERE id = $id", r => ((ReceivedBundle, byte[])?)(ReadReceived(r), (byte[])r[11]),
             ("$id", id)).FirstOrDefault();
 
-    public static List<ReceivedBundle> ReceivedList(SqliteConnection c, string? senderCode, int? year) =>
-        c.List(null, $"""
+    public static List<ReceivedBundle> ReceivedList(SqliteConnection c, string? senderCode, int? year, SqliteTransaction? tx = null) =>
+        c.List(tx, $"""
             SELECT {ReceivedColumns} FROM received_bundle WHERE ($o IS NULL OR sender_code = $o) AND ($y IS NULL OR year = $y)
              ORDER BY sender_code, year, exported_at, id
             """, ReadReceived, ("$o", senderCode), ("$y", year));

@@ -48,7 +48,7 @@ public sealed class RectificationService(Database database, OrganisationDirector
         var warnings = new List<string>();
         using var c = database.Open();
         using var tx = c.BeginWrite();
-        var items = RectificationStore.List(c, campaignId, null, null);
+        var items = RectificationStore.List(c, campaignId, null, null, tx);
         if (items.Count == 0) warnings.Add($"考核 {campaignId} 没有整改事项，通报的是空清单");
         var text = Clean(scope);
         if (text is null) warnings.Add("未注明通报范围（--scope）");

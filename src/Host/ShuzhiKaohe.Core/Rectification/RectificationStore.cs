@@ -19,8 +19,8 @@ internal static class RectificationStore
         Find(c, tx, id) ?? throw new NotFoundException($"没有编号为 {id} 的整改事项");
 
     /// <summary>Items of a campaign and/or an organisation; <paramref name="before"/>: only those deadlined before that day and not done.</summary>
-    public static List<RectificationItem> List(SqliteConnection c, long? campaignId, string? orgCode, DateOnly? before) =>
-        c.List(null, $"""
+    public static List<RectificationItem> List(SqliteConnection c, long? campaignId, string? orgCode, DateOnly? before, SqliteTransaction? tx = null) =>
+        c.List(tx, $"""
             SELECT {Columns} FROM rectification_item r
              WHERE ($c IS NULL OR r.campaign_id = $c) AND ($o IS NULL OR r.org_code = $o)
                AND ($b IS NULL OR (r.deadline < $b AND r.status <> 'done'))
@@ -62,8 +62,8 @@ internal static class RectificationStore
         c.Exec(tx, "INSERT INTO rectification_progress(item_id, note, to_status, recorded_by, recorded_at) VALUES ($i, $n, $s, $who, $now)",
             ("$i", itemId), ("$n", note), ("$s", to.Key()), ("$who", who), ("$now", Sql.Now()));
 
-    public static List<RectificationProgress> Progress(SqliteConnection c, long itemId) =>
-        c.List(null, "SELECT id, item_id, note, to_status, recorded_by, recorded_at FROM rectification_progress WHERE item_id = $i ORDER BY id",
+    public static List<RectificationProgress> Progress(SqliteConnection c, long itemId, SqliteTransaction? tx = null) =>
+        c.List(tx, "SELECT id, item_id, note, to_status, recorded_by, recorded_at FROM rectification_progress WHERE item_id = $i ORDER BY id",
             r => new RectificationProgress(r.GetInt64(0), r.GetInt64(1), r.GetString(2), RectificationKeys.ParseStatus(r.GetString(3)),
                 r.GetString(4), r.GetString(5)), ("$i", itemId));
 
