@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ShuzhiKaohe.Testing;
@@ -8,7 +10,9 @@ namespace ShuzhiKaohe.Host.Tests;
 /// Issue 6 end to end through the real executable: two consecutive years of 江岸区's campaign. Year 1: grades that
 /// break the quota (approval refused, 第六条), then meet it (approved); consequences created (第七条); 优秀 refused for
 /// a 较好; a grade change after approval refused and a revision recorded. Year 2 starts with year 1's open
-/// rectification items as its mandatory focus item, and the debriefing shows them.
+/// rectification items as its mandatory focus item, and the debriefing shows them. The superior circulates the
+/// progress; year 1's signed bundle imports into a second database (the city's, on another server) that trusts the
+/// county's key, while a copy with one byte changed, an unsigned copy and one signed by an untrusted key are refused (第八条).
 /// </summary>
 public sealed class EvaluationEndToEndTests : IDisposable
 {
@@ -138,6 +142,13 @@ public sealed class EvaluationEndToEndTests : IDisposable
         var revisedId = items.EnumerateArray().Single(i => i.GetProperty("org").GetString() == codes[2]).GetProperty("id").GetInt64().ToString();
         Assert.Equal("done", _cli.Ok("rectify", "close", "--id", revisedId, "--note", "整改到位").Json().GetProperty("status").GetString());
 
+        // The superior circulates the progress: who, when, scope and the counts as they stood.
+        var circulated = _cli.Ok("rectify", "circulate", "--campaign", y1, "--scope", "全区各街道党工委").Json();
+        Assert.Equal((3, 1, 1, 1), (circulated.GetProperty("items").GetInt32(), circulated.GetProperty("open").GetInt32(),
+            circulated.GetProperty("in_progress").GetInt32(), circulated.GetProperty("done").GetInt32()));
+        Assert.Equal(1, circulated.GetProperty("overdue").GetInt32());
+        Assert.Equal("全区各街道党工委", Assert.Single(_cli.Ok("rectify", "circulations", "--campaign", y1).Json().EnumerateArray()).GetProperty("scope").GetString());
+
         // Year 2 starts with year 1's open items as its mandatory focus item (第四条), and the debriefing shows them.
         var y2 = _cli.Ok("campaign", "create", "--organiser", County, "--year", "2024", "--min-below-good", "0.3").Json().GetProperty("id").GetInt64().ToString();
         var focus = _cli.Ok("focus", "list", "--campaign", y2).Json();
@@ -164,6 +175,101 @@ public sealed class EvaluationEndToEndTests : IDisposable
         var debrief = _cli.Ok("debrief", "add", "--campaign", y2, "--org", codes[4], "--mode", "onsite", "--report", report).Json();
         Assert.Equal(poorId, debrief.GetProperty("rectification_carried").EnumerateArray().Single().GetProperty("id").GetInt64().ToString());
         Assert.Contains("上年整改事项", _cli.Run("debrief", "list", "--campaign", y2).Stdout);
+
+        ReportUpward(y1, codes);
         Assert.True(_cli.Ok("audit", "verify").Json().GetProperty("ok").GetBoolean());
+    }
+
+    /// <summary>
+    /// 第八条: the county signs year 1's bundle; the city, on its own database, registers the county's public key once and
+    /// imports it. An altered, an unsigned and a foreign-signed copy are refused with exit 1, and nothing is written.
+    /// </summary>
+    private void ReportUpward(string y1, IReadOnlyList<string> codes)
+    {
+        _cli.Refused("第八条", "campaign", "export-bundle", "--campaign", y1, "--out", _cli.Dir.File("nokey.bundle"));
+        var fingerprint = _cli.Ok("key", "create", "--org", County).Json().GetProperty("fingerprint").GetString()!;
+        var keyFile = _cli.Dir.File("county.pem");
+        Assert.Equal(fingerprint, _cli.Ok("key", "export", "--org", County, "--out", keyFile).Json().GetProperty("fingerprint").GetString());
+        Assert.Contains("-----BEGIN PUBLIC KEY-----", File.ReadAllText(keyFile));
+        var bundle = _cli.Dir.File("jiangan-2023.bundle");
+        var exported = _cli.Ok("campaign", "export-bundle", "--campaign", y1, "--out", bundle).Json();
+        Assert.Equal(fingerprint, exported.GetProperty("key_fingerprint").GetString());
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(bundle));
+        var bytes = File.ReadAllBytes(bundle);
+
+        using var city = new CliSession("e2e-city");
+        city.Ok("db", "init");
+        using (var c = new SqliteConnection($"Data Source={city.Db};Pooling=False"))
+        {
+            c.Open();
+            DivisionSeed.LoadCounty(c, County);
+        }
+        // Before the county's key is registered, its bundle is not taken.
+        Assert.Contains("没有登记", city.Refused("第八条", "campaign", "import-bundle", bundle).Stderr);
+        Assert.Equal(1, city.Run("key", "trust", "--org", County, keyFile, "--fingerprint", new string('0', 64)).ExitCode);
+        Assert.Equal(fingerprint, city.Ok("key", "trust", "--org", County, keyFile, "--fingerprint", fingerprint).Json().GetProperty("fingerprint").GetString());
+
+        // One byte changed in the payload (a grade): refused, nothing written.
+        var altered = (byte[])bytes.Clone();
+        var at = IndexOf(altered, "\"fairly_good\"") + 1;
+        altered[at] = (byte)'g';
+        var alteredFile = city.Dir.File("altered.bundle");
+        File.WriteAllBytes(alteredFile, altered);
+        Assert.Contains("签名与内容不符", city.Refused("第八条", "campaign", "import-bundle", alteredFile).Stderr);
+
+        // Without its signature line: refused as unsigned.
+        var unsignedFile = city.Dir.File("unsigned.bundle");
+        File.WriteAllBytes(unsignedFile, bytes[..(Array.LastIndexOf(bytes, (byte)'\n', bytes.Length - 2) + 1)]);
+        Assert.Contains("没有签名", city.Refused("第八条", "campaign", "import-bundle", unsignedFile).Stderr);
+
+        // The same content signed with a key the city never registered: refused as untrusted.
+        var signedLength = Array.LastIndexOf(bytes, (byte)'\n', bytes.Length - 2) + 1;
+        using (var rogue = ECDsa.Create(ECCurve.NamedCurves.nistP256))
+        {
+            var signature = rogue.SignData(bytes.AsSpan(0, signedLength), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+            var rogueFingerprint = "SHA256:" + Convert.ToHexStringLower(SHA256.HashData(rogue.ExportSubjectPublicKeyInfo()));
+            var foreign = bytes[..signedLength].Concat(Encoding.ASCII.GetBytes($"signature: ECDSA-P256-SHA256 {rogueFingerprint} {Convert.ToBase64String(signature)}\n")).ToArray();
+            var foreignFile = city.Dir.File("foreign.bundle");
+            File.WriteAllBytes(foreignFile, foreign);
+            Assert.Contains("签名不可信", city.Refused("第八条", "campaign", "import-bundle", foreignFile).Stderr);
+        }
+        Assert.Empty(city.Ok("campaign", "received", "list").Json().EnumerateArray());
+
+        // The genuine bundle imports, once; a second import writes nothing.
+        var received = city.Ok("campaign", "import-bundle", bundle).Json();
+        Assert.Equal((County, 2023), (received.GetProperty("sender").GetString(), received.GetProperty("year").GetInt32()));
+        var again = city.Ok("campaign", "import-bundle", bundle);
+        Assert.Equal(received.GetProperty("id").GetInt64(), again.Json().GetProperty("id").GetInt64());
+        Assert.Contains("未重复导入", again.Stderr);
+        var id = Assert.Single(city.Ok("campaign", "received", "list", "--org", County).Json().EnumerateArray()).GetProperty("id").GetInt64().ToString();
+
+        // What the city can read: roster, grades, tally with its hash, comments, evaluation texts, the rectification list.
+        var payload = city.Ok("campaign", "received", "show", "--id", id).Json().GetProperty("payload");
+        Assert.Equal(codes.Order().ToList(), Strings(payload.GetProperty("roster"), "code"));
+        Assert.Equal("average", payload.GetProperty("roster").EnumerateArray().Single(a => a.GetProperty("code").GetString() == codes[2]).GetProperty("grade").GetString());
+        Assert.All(payload.GetProperty("roster").EnumerateArray(), a => Assert.False(string.IsNullOrWhiteSpace(a.GetProperty("explanation").GetString())));
+        Assert.Equal(3, payload.GetProperty("tally").GetProperty("sheets").GetInt32());
+        Assert.Equal(_cli.Ok("ballot", "tally", "--campaign", y1).Json().GetProperty("hash").GetString(), payload.GetProperty("tally").GetProperty("hash").GetString());
+        Assert.Equal(codes.Count, payload.GetProperty("comments").GetArrayLength());
+        Assert.Single(payload.GetProperty("revisions").EnumerateArray());
+        Assert.Equal(3, payload.GetProperty("rectification").GetArrayLength());
+        Assert.Single(payload.GetProperty("rectification_circulations").EnumerateArray());
+        Assert.True(city.Ok("audit", "verify").Json().GetProperty("ok").GetBoolean());
+
+        // Received data is read-only, also behind the program's back.
+        using (var c = new SqliteConnection($"Data Source={city.Db};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE received_bundle SET year = 2022";
+            Assert.Contains("只读", Assert.Throws<SqliteException>(() => cmd.ExecuteNonQuery()).Message);
+        }
+    }
+
+    private static int IndexOf(byte[] haystack, string needle)
+    {
+        var at = haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle));
+        Assert.True(at >= 0, $"{needle} not in the bundle");
+        return at;
     }
 }

@@ -17,6 +17,7 @@ internal sealed class CampaignVerbs : IVerbGroup
         campaign.Subcommands.Add(Advance(app));
         campaign.Subcommands.Add(Roster(app));
         campaign.Subcommands.Add(ReportingVerbs.Summary(app));
+        foreach (var bundle in BundleVerbs.All(app)) campaign.Subcommands.Add(bundle);
         return campaign;
     }
 

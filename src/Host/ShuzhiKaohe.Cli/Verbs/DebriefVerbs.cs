@@ -30,8 +30,8 @@ internal sealed class DebriefVerbs : IVerbGroup
                 ? svc.Record(ctx.Value(id), ctx.Value(org)!, m, ctx.Value(reason))
                 : svc.RecordFromFile(ctx.Value(id), ctx.Value(org)!, m, ctx.Value(reason), Path.GetFullPath(file));
             ctx.Warn(r.Warnings);
-            var carried = Carried(ctx, ctx.Value(id), r.Value.OrgCode);
-            return ctx.Emit(Json(r.Value, carried), o => Write(o, r.Value, carried));
+            var line = ctx.Get<CarryOverView>().Of(ctx.Value(id), r.Value);
+            return ctx.Emit(Json(line), o => Write(o, line));
         }));
         debrief.Subcommands.Add(add);
 
@@ -39,12 +39,12 @@ internal sealed class DebriefVerbs : IVerbGroup
         var list = new Command("list", "列出述职记录及其标记") { lid };
         list.SetAction(pr => app.Run(pr, ctx =>
         {
-            var all = ctx.Get<DebriefingService>().List(ctx.Value(lid));
-            var carried = Carried(ctx, ctx.Value(lid), null);
-            return ctx.Emit(all.Select(d => Json(d, carried)).ToList(), o =>
+            // 第四条: each reporter answers the earlier open rectification items (Core's CarryOverView joins them).
+            var all = ctx.Get<CarryOverView>().Debriefings(ctx.Value(lid));
+            return ctx.Emit(all.Select(Json).ToList(), o =>
             {
                 if (all.Count == 0) o.WriteLine("尚无述职记录。");
-                foreach (var d in all) Write(o, d, carried);
+                foreach (var d in all) Write(o, d);
             });
         }));
         debrief.Subcommands.Add(list);
@@ -52,11 +52,9 @@ internal sealed class DebriefVerbs : IVerbGroup
         return debrief;
     }
 
-    /// <summary>第四条: last campaigns' open rectification items, to be answered in each debriefing.</summary>
-    private static ILookup<string, RectificationItem> Carried(CliContext ctx, long campaignId, string? orgCode) =>
-        ctx.Get<RectificationService>().CarriedInto(campaignId, orgCode).ToLookup(i => i.OrgCode, StringComparer.Ordinal);
+    private static object Json(DebriefingLine line) => Json(line.Debriefing, line.Carried);
 
-    private static object Json(DebriefingRecord d, ILookup<string, RectificationItem> carried) => new
+    private static object Json(DebriefingRecord d, IReadOnlyList<RectificationItem> carried) => new
     {
         id = d.Id,
         code = d.OrgCode,
@@ -69,17 +67,18 @@ internal sealed class DebriefVerbs : IVerbGroup
             source = d.ReportSource,
         },
         flags = d.Flags,
-        rectification_carried = carried[d.OrgCode].Select(RectifyVerbs.CarriedJson).ToList(),
+        rectification_carried = carried.Select(RectifyVerbs.CarriedJson).ToList(),
         recorded_by = d.RecordedBy,
         recorded_at = d.RecordedAt,
         row_version = d.RowVersion,
     };
 
-    private static void Write(TextWriter o, DebriefingRecord d, ILookup<string, RectificationItem> carried)
+    private static void Write(TextWriter o, DebriefingLine line)
     {
+        var (d, carried) = line;
         o.WriteLine($"{d.OrgCode} {d.OrgName}：{(d.Mode == DebriefMode.Onsite ? "现场述职" : "书面述职")}{(d.WrittenReason is null ? "" : $"（理由：{d.WrittenReason}）")}" +
                     (d.ReportSource is null ? "" : $"，报告 {d.ReportSource}"));
         if (d.Flags.Count > 0) o.WriteLine($"  标记：{string.Join("、", d.Flags)}");
-        foreach (var i in carried[d.OrgCode]) o.WriteLine($"  上年整改事项（须在述职中回应，第四条）：[{i.Id}] {i.Description}（{i.Status.Chinese()}，期限 {i.Deadline:yyyy-MM-dd}）");
+        foreach (var i in carried) o.WriteLine($"  上年整改事项（须在述职中回应，第四条）：[{i.Id}] {i.Description}（{i.Status.Chinese()}，期限 {i.Deadline:yyyy-MM-dd}）");
     }
 }

@@ -16,17 +16,15 @@ internal sealed class FocusListVerb : IFocusVerb
         var cmd = new Command("list", "考核的重点内容：标准、板块（按考核对象层级）、年度、必考；超过上限时提醒“防止面面俱到”") { id, org };
         cmd.SetAction(pr => app.Run(pr, ctx =>
         {
-            var r = ctx.Get<CampaignFocusService>().For(ctx.Value(id), ctx.Value(org));
+            // 第四条: last year's open rectification items come with the mandatory rectification item (Core's CarryOverView).
+            var r = ctx.Get<CarryOverView>().Focus(ctx.Value(id), ctx.Value(org));
             ctx.Warn(r.Warnings);
-            // 第四条: last year's open rectification items are what the mandatory rectification item checks.
-            var carried = ctx.Get<RectificationService>().CarriedInto(ctx.Value(id), ctx.Value(org));
-            return ctx.Emit(r.Value.Select(i => i.Code == StandardFocusItems.Rectification.Code ? WithCarried(i, carried) : Json(i)).ToList(), o =>
+            return ctx.Emit(r.Value.Select(l => l.Carried is { } carried ? WithCarried(l.Item, carried) : Json(l.Item)).ToList(), o =>
             {
-                foreach (var i in r.Value)
+                foreach (var (i, carried) in r.Value)
                 {
                     o.WriteLine($"{i.Weight,5:0.#}  {i.Source.Key(),-9} {i.Code,-28} {i.Title}");
-                    if (i.Code == StandardFocusItems.Rectification.Code)
-                        foreach (var c in carried) o.WriteLine($"         上年整改事项 [{c.Id}] {c.OrgCode} {c.Description}（{c.Status.Chinese()}）");
+                    foreach (var c in carried ?? []) o.WriteLine($"         上年整改事项 [{c.Id}] {c.OrgCode} {c.Description}（{c.Status.Chinese()}）");
                 }
                 o.WriteLine($"共 {r.Value.Count} 项。");
             });

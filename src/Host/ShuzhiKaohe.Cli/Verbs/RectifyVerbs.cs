@@ -3,7 +3,7 @@ using ShuzhiKaohe.Core.Rectification;
 
 namespace ShuzhiKaohe.Cli.Verbs;
 
-/// <summary><c>shuzhi rectify list|add|progress|close|refer</c> — the rectification list (整改清单, 第四、七条).</summary>
+/// <summary><c>shuzhi rectify list|add|circulate|circulations|progress|close|refer</c> — the rectification list (整改清单, 第四、七条).</summary>
 internal sealed class RectifyVerbs : IVerbGroup
 {
     public int Order => 74;
@@ -46,6 +46,30 @@ internal sealed class RectifyVerbs : IVerbGroup
         }));
         rectify.Subcommands.Add(add);
 
+        var cid = CampaignOptions.Campaign();
+        var scope = new Option<string?>("--scope") { Description = "通报范围，如“全区各街道党工委”", HelpName = "TEXT" };
+        var circulate = new Command("circulate", "上级通报该考核整改清单的进展：记录谁、何时、范围及当时各状态的事项数") { cid, scope };
+        circulate.SetAction(pr => app.Run(pr, ctx =>
+        {
+            var r = ctx.Get<RectificationService>().Circulate(ctx.Value(cid), ctx.Value(scope));
+            ctx.Warn(r.Warnings);
+            return ctx.Emit(CirculationJson(r.Value), o => WriteCirculation(o, r.Value));
+        }));
+        rectify.Subcommands.Add(circulate);
+
+        var lcid = new Option<long?>("--campaign") { Description = "只列该考核的通报", HelpName = "ID" };
+        var circulations = new Command("circulations", "列出整改进展的通报记录") { lcid };
+        circulations.SetAction(pr => app.Run(pr, ctx =>
+        {
+            var all = ctx.Get<RectificationService>().Circulations(ctx.Value(lcid));
+            return ctx.Emit(all.Select(CirculationJson).ToList(), o =>
+            {
+                foreach (var x in all) WriteCirculation(o, x);
+                if (all.Count == 0) o.WriteLine("没有通报记录。");
+            });
+        }));
+        rectify.Subcommands.Add(circulations);
+
         rectify.Subcommands.Add(Change(app, "progress", "记录整改进展（未整改 → 整改中）", "--note", (s, id, text) => s.Progress(id, text)));
         rectify.Subcommands.Add(Change(app, "close", "整改完成", "--note", (s, id, text) => s.Close(id, text)));
         rectify.Subcommands.Add(Change(app, "refer", "移交追责问责（第七条：不代替整改，事项保持未完成）", "--reason", (s, id, text) => s.Refer(id, text)));
@@ -67,6 +91,16 @@ internal sealed class RectifyVerbs : IVerbGroup
         }));
         return cmd;
     }
+
+    private static object CirculationJson(RectificationCirculation x) => new
+    {
+        id = x.Id, campaign = x.CampaignId, scope = x.Scope, items = x.Items, open = x.Open, in_progress = x.InProgress, done = x.Done, overdue = x.Overdue,
+        circulated_by = x.CirculatedBy, circulated_at = x.CirculatedAt,
+    };
+
+    private static void WriteCirculation(TextWriter o, RectificationCirculation x) =>
+        o.WriteLine($"[{x.Id}] 考核 {x.CampaignId} {x.CirculatedAt} {x.CirculatedBy} 通报{(x.Scope is null ? "" : $"（{x.Scope}）")}：共 {x.Items} 项，" +
+                    $"未整改 {x.Open}，整改中 {x.InProgress}，已完成 {x.Done}，逾期 {x.Overdue}");
 
     internal static object Json(RectificationItem i, DeadlineThresholds t) => new
     {

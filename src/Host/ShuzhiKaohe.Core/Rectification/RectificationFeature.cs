@@ -12,6 +12,8 @@ internal sealed class RectificationFeature : ICoreFeature
         services.AddSingleton<Consequences>();
         services.AddSingleton<RectificationService>();
         services.AddSingleton<AnnualAssessmentService>();
+        services.AddSingleton<CarryOverView>();
+        services.AddSingleton(new AuditedEntity("rectification_circulation", "rectification_circulation", "id"));
         services.AddSingleton(new AuditedEntity("rectification_item", "rectification_item", "id"));
         services.AddSingleton(new AuditedEntity("annual_assessment", "annual_assessment", "id"));
     }

@@ -20,6 +20,13 @@ public sealed record RectificationItem(
 /// <summary>A progress note, with the status it moved the item to.</summary>
 public sealed record RectificationProgress(long Id, long ItemId, string Note, RectificationStatus ToStatus, string RecordedBy, string RecordedAt);
 
+/// <summary>
+/// A circulation of a campaign's rectification progress by the superior (通报整改进展): who, when, within which
+/// scope, and the counts as they stood then (overdue: deadline passed, not done).
+/// </summary>
+public sealed record RectificationCirculation(long Id, long CampaignId, string? Scope, int Items, int Open, int InProgress, int Done, int Overdue,
+    string CirculatedBy, string CirculatedAt);
+
 public static class RectificationKeys
 {
     public static string Key(this RectificationSource s) => s switch

@@ -35,6 +35,42 @@ public sealed class RectificationService(Database database, OrganisationDirector
             .Where(i => auth.Can(Permission.RectificationRead, i.OrgCode)).ToList();
     }
 
+    /// <summary>
+    /// The superior circulates the progress of the campaign's rectification list (第七条; issue 6 "the superior can
+    /// circulate progress"): who, when, within which scope, with the counts as they stand. Needs RectificationWrite
+    /// over the organiser (the superior that raised the list).
+    /// </summary>
+    public Warned<RectificationCirculation> Circulate(long campaignId, string? scope, DateOnly? today = null)
+    {
+        string organiser;
+        using (var r = database.Open()) organiser = CampaignService.Read(r, null, campaignId).OrganiserCode;
+        auth.Require(Permission.RectificationWrite, organiser);
+        var warnings = new List<string>();
+        using var c = database.Open();
+        using var tx = c.BeginWrite();
+        var items = RectificationStore.List(c, campaignId, null, null, tx);
+        if (items.Count == 0) warnings.Add($"考核 {campaignId} 没有整改事项，通报的是空清单");
+        var text = Clean(scope);
+        if (text is null) warnings.Add("未注明通报范围（--scope）");
+        var id = RectificationStore.InsertCirculation(c, tx, campaignId, text, items, today ?? Today, who.Name);
+        var saved = RectificationStore.Circulations(c, tx, campaignId).Single(x => x.Id == id);
+        audit.RecordChange(c, tx, "circulate", "rectification_circulation", Key(id), organiser, null,
+            $"通报整改进展{(text is null ? "" : $"（范围：{text}）")}：共 {saved.Items} 项，未整改 {saved.Open}，整改中 {saved.InProgress}，已完成 {saved.Done}，逾期 {saved.Overdue}");
+        tx.Commit();
+        return new Warned<RectificationCirculation>(saved, warnings);
+    }
+
+    /// <summary>Circulations of a campaign (or of every campaign the operator may read).</summary>
+    public IReadOnlyList<RectificationCirculation> Circulations(long? campaignId = null)
+    {
+        using var c = database.Open();
+        var organisers = new Dictionary<long, string>();
+        return RectificationStore.Circulations(c, null, campaignId)
+            .Where(x => auth.Can(Permission.RectificationRead,
+                organisers.TryGetValue(x.CampaignId, out var o) ? o : organisers[x.CampaignId] = CampaignService.Read(c, null, x.CampaignId).OrganiserCode))
+            .ToList();
+    }
+
     public RectificationItem Add(string orgCode, RectificationSource source, string description, DateOnly deadline, long? campaignId = null,
         string? measures = null, string? owner = null, string? sourceRef = null)
     {

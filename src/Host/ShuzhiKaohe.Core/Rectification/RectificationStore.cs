@@ -19,8 +19,8 @@ internal static class RectificationStore
         Find(c, tx, id) ?? throw new NotFoundException($"没有编号为 {id} 的整改事项");
 
     /// <summary>Items of a campaign and/or an organisation; <paramref name="before"/>: only those deadlined before that day and not done.</summary>
-    public static List<RectificationItem> List(SqliteConnection c, long? campaignId, string? orgCode, DateOnly? before) =>
-        c.List(null, $"""
+    public static List<RectificationItem> List(SqliteConnection c, long? campaignId, string? orgCode, DateOnly? before, SqliteTransaction? tx = null) =>
+        c.List(tx, $"""
             SELECT {Columns} FROM rectification_item r
              WHERE ($c IS NULL OR r.campaign_id = $c) AND ($o IS NULL OR r.org_code = $o)
                AND ($b IS NULL OR (r.deadline < $b AND r.status <> 'done'))
@@ -62,8 +62,8 @@ internal static class RectificationStore
         c.Exec(tx, "INSERT INTO rectification_progress(item_id, note, to_status, recorded_by, recorded_at) VALUES ($i, $n, $s, $who, $now)",
             ("$i", itemId), ("$n", note), ("$s", to.Key()), ("$who", who), ("$now", Sql.Now()));
 
-    public static List<RectificationProgress> Progress(SqliteConnection c, long itemId) =>
-        c.List(null, "SELECT id, item_id, note, to_status, recorded_by, recorded_at FROM rectification_progress WHERE item_id = $i ORDER BY id",
+    public static List<RectificationProgress> Progress(SqliteConnection c, long itemId, SqliteTransaction? tx = null) =>
+        c.List(tx, "SELECT id, item_id, note, to_status, recorded_by, recorded_at FROM rectification_progress WHERE item_id = $i ORDER BY id",
             r => new RectificationProgress(r.GetInt64(0), r.GetInt64(1), r.GetString(2), RectificationKeys.ParseStatus(r.GetString(3)),
                 r.GetString(4), r.GetString(5)), ("$i", itemId));
 
@@ -77,6 +77,22 @@ internal static class RectificationStore
     public static List<(string OrgCode, string Grade, string CreatedAt)> Interviews(SqliteConnection c, long campaignId) =>
         c.List(null, "SELECT org_code, grade, created_at FROM reminder_interview WHERE campaign_id = $c ORDER BY org_code",
             r => (r.GetString(0), r.GetString(1), r.GetString(2)), ("$c", campaignId));
+
+    public static long InsertCirculation(SqliteConnection c, SqliteTransaction tx, long campaignId, string? scope, IReadOnlyList<RectificationItem> items,
+        DateOnly today, string who) =>
+        c.Long(tx, """
+            INSERT INTO rectification_circulation(campaign_id, scope, items, open, in_progress, done, overdue, circulated_by, circulated_at)
+            VALUES ($c, $s, $n, $open, $progress, $done, $overdue, $who, $now) RETURNING id
+            """, ("$c", campaignId), ("$s", scope), ("$n", items.Count), ("$open", items.Count(i => i.Status == RectificationStatus.Open)),
+            ("$progress", items.Count(i => i.Status == RectificationStatus.InProgress)), ("$done", items.Count(i => i.Status == RectificationStatus.Done)),
+            ("$overdue", items.Count(i => i.Status != RectificationStatus.Done && i.Deadline < today)), ("$who", who), ("$now", Sql.Now()));
+
+    public static List<RectificationCirculation> Circulations(SqliteConnection c, SqliteTransaction? tx, long? campaignId) =>
+        c.List(tx, """
+            SELECT id, campaign_id, scope, items, open, in_progress, done, overdue, circulated_by, circulated_at FROM rectification_circulation
+             WHERE ($c IS NULL OR campaign_id = $c) ORDER BY id
+            """, r => new RectificationCirculation(r.GetInt64(0), r.GetInt64(1), r.NullableString(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5),
+                r.GetInt32(6), r.GetInt32(7), r.GetString(8), r.GetString(9)), ("$c", campaignId));
 
     private static RectificationItem Read(SqliteDataReader r) => new(
         r.GetInt64(0), r.NullableLong(1), r.GetString(2), RectificationKeys.ParseSource(r.GetString(3)), r.NullableString(4), r.GetString(5),
