@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.Data.Sqlite;
 using MiniExcelLibs;
 using ShuzhiKaohe.Core.Ballots;
+using ShuzhiKaohe.Core.Bundles;
 using ShuzhiKaohe.Core.Campaigns;
 using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Debriefing;
@@ -178,6 +179,34 @@ public sealed class FuzzTests : IDisposable
             File.WriteAllBytes(file, Damage.Apply(seed, s));
             try { HostSettings.Load([file]); }
             catch (InvalidInputException e) { Assert.Contains("设置", e.Message); }
+        });
+    }
+
+    [Fact]
+    public void Bundles_and_public_keys()
+    {
+        LoadDemoTree();
+        var id = _core.Get<CampaignService>().Create(County, 2023).Value.Campaign.Id;
+        var keys = _core.Get<SigningKeyService>();
+        keys.Create(County);
+        var publicKey = Encoding.UTF8.GetBytes(keys.Export(County).Text);
+        var bundle = _dir.File("genuine.bundle");
+        _core.Get<BundleService>().Export(id, bundle);
+        var genuine = File.ReadAllBytes(bundle);
+        var bundles = _core.Get<BundleService>();
+        var file = _dir.File("received.bundle");
+        Cases(s =>
+        {
+            if ((s & 1) == 0)
+            {
+                File.WriteAllBytes(file, Damage.Apply(genuine, s));
+                TakenOrRefused("received_bundle", () => bundles.Import(file));
+            }
+            else
+            {
+                var text = Encoding.UTF8.GetString(Damage.Apply(publicKey, s));
+                TakenOrRefused("trusted_key", () => keys.Trust("420102002", text, "fuzz.pem"));
+            }
         });
     }
 

@@ -70,7 +70,8 @@ public static class BundleKeys
             if (key.ExportParameters(false).Curve.Oid?.Value != P256Oid)
                 throw new InvalidInputException($"{where} 中的公钥不是 NIST P-256 曲线上的 ECDSA 公钥");
         }
-        catch (CryptographicException)
+        // A damaged key can name a curve this platform does not know (PlatformNotSupportedException) — issue 10: refused, never a crash.
+        catch (Exception e) when (e is CryptographicException or PlatformNotSupportedException or ArgumentException)
         {
             throw new InvalidInputException($"{where} 中的公钥无法读取：应为 ECDSA P-256 公钥（SubjectPublicKeyInfo）");
         }
