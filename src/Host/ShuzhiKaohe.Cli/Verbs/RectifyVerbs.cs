@@ -70,22 +70,24 @@ internal sealed class RectifyVerbs : IVerbGroup
         }));
         rectify.Subcommands.Add(circulations);
 
-        rectify.Subcommands.Add(Change(app, "progress", "记录整改进展（未整改 → 整改中）", "--note", (s, id, text) => s.Progress(id, text)));
-        rectify.Subcommands.Add(Change(app, "close", "整改完成", "--note", (s, id, text) => s.Close(id, text)));
-        rectify.Subcommands.Add(Change(app, "refer", "移交追责问责（第七条：不代替整改，事项保持未完成）", "--reason", (s, id, text) => s.Refer(id, text)));
+        rectify.Subcommands.Add(Change(app, "progress", "记录整改进展（未整改 → 整改中）", "--note", (s, id, text, v) => s.Progress(id, text, v)));
+        rectify.Subcommands.Add(Change(app, "close", "整改完成", "--note", (s, id, text, v) => s.Close(id, text, v)));
+        rectify.Subcommands.Add(Change(app, "refer", "移交追责问责（第七条：不代替整改，事项保持未完成）", "--reason", (s, id, text, v) => s.Refer(id, text, v)));
         return rectify;
     }
 
     private static Command Change(CliApp app, string name, string description, string textOption,
-        Func<RectificationService, long, string, RectificationItem> apply)
+        Func<RectificationService, long, string, long?, RectificationItem> apply)
     {
         var id = new Option<long>("--id") { Description = "整改事项编号", Required = true, HelpName = "ID" };
         var text = new Option<string>(textOption) { Description = "说明", Required = true, HelpName = "TEXT" };
-        var cmd = new Command(name, description) { id, text };
+        // Two operators on one item: the second is told, never silently overwritten (issue 10 §1).
+        var version = new Option<long?>("--if-version") { Description = "只在事项仍是这个版本（rectify list 的 row_version）时修改，否则拒绝", HelpName = "N" };
+        var cmd = new Command(name, description) { id, text, version };
         cmd.SetAction(pr => app.Run(pr, ctx =>
         {
             var service = ctx.Get<RectificationService>();
-            var i = apply(service, ctx.Value(id), ctx.Value(text)!);
+            var i = apply(service, ctx.Value(id), ctx.Value(text)!, ctx.Value(version));
             if (name == "refer") ctx.Warn("第七条：避免简单以问责代替整改，该事项仍须整改完成");
             return ctx.Emit(Json(i, service.Thresholds), o => Write(o, i, service.Thresholds));
         }));
