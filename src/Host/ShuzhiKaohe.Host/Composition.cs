@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Serilog;
 using ShuzhiKaohe.Cli;
 using ShuzhiKaohe.Core;
+using ShuzhiKaohe.Core.Ballots;
 using ShuzhiKaohe.Core.Plugins;
 using ShuzhiKaohe.Core.Rectification;
 using ShuzhiKaohe.Core.Security;
@@ -60,6 +61,8 @@ public static class Composition
         // 第七条 限期整改: deadline colours and the days a consequence's rectification is given (before Core's defaults).
         builder.Services.AddSingleton(DeadlineSettings.Of(config.GetValue("Rectification:GreenDays", 20), config.GetValue("Rectification:YellowDays", 10),
             config.GetValue("Rectification:ConsequenceDays", 90)));
+        // Issue 9 §3: clerks see no running tally until the session is closed (before Core's default: on).
+        builder.Services.AddSingleton(new BallotSettings(config.GetValue(BallotSettings.Setting, true)));
         builder.Services.AddShuzhiCore(paths, new DatabaseOptions(dbPath), catalog, who);
         builder.Services.AddSingleton(new ConsoleSettings(config.GetValue("Console:Mouse", true)));
         return builder.Build();
