@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Times `shuzhi ballot import` of 5,000 sheets × 100 assessees (500,000 marks) as a whole process, one
-# transaction — the hot path that issue 9 audits one entry per sheet. Each run starts from the same prepared
+# transaction — the hot path that issue 9 audits with one entry per sheet. Each run starts from the same prepared
 # database (campaign in session, 5,000 issued).
 #
-#   bench/ballot-import.sh            # builds Release, 3 runs (RUNS=N to change)
-#   EXE=/path/to/shuzhi bench/ballot-import.sh   # time another build (e.g. a copy of an older one)
+#   bench/ballot-import.sh                              # builds Release, 3 runs (RUNS=N to change)
+#   COMPARE=/copy/of/older/shuzhi bench/ballot-import.sh  # also times an older build, runs interleaved
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -17,17 +17,6 @@ if [[ -z "${EXE:-}" ]]; then
   dotnet build src/Host/ShuzhiKaohe.Host -c Release -v q -nologo -m:1 >/dev/null
   EXE=src/Host/ShuzhiKaohe.Host/bin/Release/net10.0/shuzhi
 fi
-db="$work/ready.db"
-"$EXE" db init --db "$db" >/dev/null
-{
-  echo "BEGIN; INSERT INTO organisation(code, name, sector, level) VALUES ('B00', '基准县', 'localities', 3);"
-  for k in $(seq -f %05g 1 100); do echo "INSERT INTO organisation(code, name, parent_code, sector, level) VALUES ('B$k', '基准街道$k', 'B00', 'localities', 4);"; done
-  echo "COMMIT;"
-} | sqlite3 "$db"
-id=$("$EXE" campaign create --organiser B00 --year 2023 --db "$db" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-"$EXE" campaign advance --campaign "$id" --db "$db" >/dev/null
-"$EXE" campaign advance --campaign "$id" --db "$db" >/dev/null
-"$EXE" ballot issue --campaign "$id" --count 5000 --db "$db" >/dev/null
 python3 - "$work/ballots.csv" <<'PY'
 import sys
 marks = ["好", "较好", "一般", "差", ""]
@@ -37,14 +26,45 @@ with open(sys.argv[1], "w", encoding="utf-8") as w:
         for k in range(1, 101):
             w.write(f"S{s:05d},B{k:05d},{marks[(s * 7 + k * 3) % 5]}\n")
 PY
-sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
-times=()
-for r in $(seq 1 "$RUNS"); do
-  cp "$db" "$work/run.db"
+
+# prepare NAME EXE: a database made by that build, campaign in session, 5,000 sheets issued.
+prepare() {
+  local db="$work/$1.db" exe=$2
+  "$exe" db init --db "$db" >/dev/null
+  {
+    echo "BEGIN; INSERT INTO organisation(code, name, sector, level) VALUES ('B00', '基准县', 'localities', 3);"
+    for k in $(seq -f %05g 1 100); do echo "INSERT INTO organisation(code, name, parent_code, sector, level) VALUES ('B$k', '基准街道$k', 'B00', 'localities', 4);"; done
+    echo "COMMIT;"
+  } | sqlite3 "$db"
+  local id
+  id=$("$exe" campaign create --organiser B00 --year 2023 --db "$db" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  "$exe" campaign advance --campaign "$id" --db "$db" >/dev/null 2>&1
+  "$exe" campaign advance --campaign "$id" --db "$db" >/dev/null 2>&1
+  "$exe" ballot issue --campaign "$id" --count 5000 --db "$db" >/dev/null
+  sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+  echo "$id"
+}
+
+# run NAME EXE ID: one timed import on a fresh copy; prints seconds.
+run() {
+  cp "$work/$1.db" "$work/run.db"
+  local t0 t1
   t0=$(date +%s.%N)
-  "$EXE" ballot import --campaign "$id" "$work/ballots.csv" --db "$work/run.db" >/dev/null
+  "$2" ballot import --campaign "$3" "$work/ballots.csv" --db "$work/run.db" >/dev/null
   t1=$(date +%s.%N)
-  times+=("$(echo "$t1 - $t0" | bc)")
-  echo "run $r: ${times[-1]} s (audit entries: $(sqlite3 "$work/run.db" 'SELECT count(*) FROM audit_entry'))" >&2
+  echo "$1: $(echo "$t1 - $t0" | bc) s, audit entries $(sqlite3 "$work/run.db" 'SELECT count(*) FROM audit_entry')" >&2
+  echo "$t1 - $t0" | bc
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {printf "median of %d: %.2f s (min %.2f)", NR, a[int((NR+1)/2)], a[1]}'; }
+
+id=$(prepare current "$EXE")
+[[ -n "${COMPARE:-}" ]] && old_id=$(prepare older "$COMPARE")
+cur=() ; old=()
+for r in $(seq 1 "$RUNS"); do
+  cur+=("$(run current "$EXE" "$id")")
+  [[ -n "${COMPARE:-}" ]] && old+=("$(run older "$COMPARE" "$old_id")")
 done
-printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "ballot import, 5,000 sheets / 500,000 marks, median of %d: %.2f s (min %.2f) [load %s]\n", NR, a[int((NR+1)/2)], a[1], "'"$(cut -d' ' -f1 /proc/loadavg)"'"}'
+echo "ballot import, 5,000 sheets / 500,000 marks, this build: $(printf '%s\n' "${cur[@]}" | median) [load $(cut -d' ' -f1 /proc/loadavg)]"
+[[ -n "${COMPARE:-}" ]] && echo "                                           older build: $(printf '%s\n' "${old[@]}" | median)"
+exit 0

@@ -206,15 +206,20 @@ public sealed class BallotService(Database database, CampaignService campaigns, 
 
         var organiser = CampaignService.Read(c, tx, campaignId).OrganiserCode;
         using var writer = new BallotStore.Writer(c, tx, campaignId, who.Name);
-        // One entry per sheet, in the import's transaction, through a prepared batch (docs/security.md: why not one per import).
+        var summaries = new List<(string Key, string Summary)>(sheets.Count);
+        foreach (var sheet in sheets)
+        {
+            var marks = sheet.Marks.Where(m => m.Value is not null).Select(m => (roster[m.Key].Id, m.Key, m.Value!.Value)).ToList();
+            writer.Write(sheet.Serial, sheet.IsVoid, marks);
+            summaries.Add((BallotAudit.SheetKey(campaignId, sheet.Serial),
+                (sheet.IsVoid ? $"录入测评票 {sheet.Serial}（作废）" : $"录入测评票 {sheet.Serial}（评价 {marks.Count} 条）") + (source is null ? "" : $"，导入自 {source}")));
+        }
+        // One entry per sheet, in the import's transaction, through a prepared batch (docs/security.md: why not one per
+        // import). After all the marks rather than between them: interleaved, the entries' index pages and the marks'
+        // pages evict each other from SQLite's page cache (measured: 1.8 s of CPU instead of 0.4 s for 5,000 sheets).
         using (var entries = audit.Batch(c, tx))
-            foreach (var sheet in sheets)
-            {
-                var marks = sheet.Marks.Where(m => m.Value is not null).Select(m => (roster[m.Key].Id, m.Key, m.Value!.Value)).ToList();
-                writer.Write(sheet.Serial, sheet.IsVoid, marks);
-                entries.Record("create", BallotAudit.SheetEntity, BallotAudit.SheetKey(campaignId, sheet.Serial), organiser,
-                    (sheet.IsVoid ? $"录入测评票 {sheet.Serial}（作废）" : $"录入测评票 {sheet.Serial}（评价 {marks.Count} 条）") + (source is null ? "" : $"，导入自 {source}"));
-            }
+            foreach (var (key, summary) in summaries)
+                entries.Record("create", BallotAudit.SheetEntity, key, organiser, summary);
         var hash = BallotStore.Reseal(c, tx, campaignId);
         audit.Record(c, tx, "seal", BallotAudit.SealEntity, CampaignAudit.Key(campaignId), organiser,
             $"考核 {campaignId} 测评票封存：本次录入 {sheets.Count} 张，哈希 {hash}");
