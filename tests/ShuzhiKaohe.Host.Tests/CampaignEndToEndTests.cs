@@ -138,6 +138,8 @@ public sealed class CampaignEndToEndTests : IDisposable
             Assert.Equal(e, new[] { "good", "fairly_good", "average", "poor", "blank" }.Select(f => a.GetProperty(f).GetInt32()).ToArray());
         }
         Assert.True(_cli.Ok("ballot", "verify", "--campaign", id).Json().GetProperty("ok").GetBoolean());
+        // Issue 9 §4: every write above is in the audit trail, and the data agrees with it.
+        Assert.True(_cli.Ok("audit", "verify").Json().GetProperty("ok").GetBoolean());
 
         // A sheet changed behind the program's back.
         Sql($"UPDATE ballot_mark SET mark = 4 WHERE sheet_id = (SELECT id FROM ballot_sheet WHERE serial = 'S007') AND entry_id = (SELECT id FROM roster_entry WHERE org_code = '{codes[3]}')");
@@ -145,6 +147,9 @@ public sealed class CampaignEndToEndTests : IDisposable
         Assert.Equal(1, verify.ExitCode);
         Assert.Contains("S007", verify.Stderr);
         Assert.Equal(["S007"], verify.Json().GetProperty("changed_sheets").EnumerateArray().Select(s => s.GetString()).ToList());
+        var audit = _cli.Run("audit", "verify");
+        Assert.Equal(1, audit.ExitCode);
+        Assert.Contains($"ballot_sheet {id}/S007 ", audit.Stderr);
 
         Assert.Equal("evaluation", _cli.Ok("campaign", "advance", "--campaign", id).Json().GetProperty("stage").GetString());
         _cli.Refused("第六条", "campaign", "advance", "--campaign", id);

@@ -15,7 +15,9 @@ public sealed class CoreHarness : IDisposable
     private readonly ServiceProvider _provider;
     private readonly TempDir? _ownedDir;
 
-    public CoreHarness(string? databasePath = null, IEnumerable<string>? pluginPaths = null, string operatorName = "tester", FrontEnd frontEnd = FrontEnd.Test)
+    /// <param name="configure">Registrations made before Core's, e.g. a setting the host reads from its configuration.</param>
+    public CoreHarness(string? databasePath = null, IEnumerable<string>? pluginPaths = null, string operatorName = "tester", FrontEnd frontEnd = FrontEnd.Test,
+        Action<IServiceCollection>? configure = null)
     {
         if (databasePath is null)
         {
@@ -29,6 +31,7 @@ public sealed class CoreHarness : IDisposable
         var dataDir = Path.GetDirectoryName(Path.GetFullPath(databasePath))!;
         // The harness's operator created the database (when it did): it is the first administrator.
         services.AddSingleton(new DatabaseCreator(operatorName));
+        configure?.Invoke(services);
         services.AddShuzhiCore(new AppPaths(dataDir, AppContext.BaseDirectory), new DatabaseOptions(databasePath), Plugins,
             new OperatorContext(operatorName, frontEnd));
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Serilog;
 using ShuzhiKaohe.Cli;
 using ShuzhiKaohe.Core;
+using ShuzhiKaohe.Core.Ballots;
 using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Plugins;
 using ShuzhiKaohe.Core.Rectification;
@@ -63,6 +64,8 @@ public static class Composition
         builder.Services.AddSingleton(new DatabaseCreator(ProcessAccount.UserName));
         // 第七条 限期整改: deadline colours and the days a consequence's rectification is given (before Core's defaults).
         builder.Services.AddSingleton(settings.Deadlines);
+        // Issue 9 §3: clerks see no running tally until the session is closed (before Core's default: on).
+        builder.Services.AddSingleton(new BallotSettings(settings.ClerksWaitForSessionEnd));
         builder.Services.AddShuzhiCore(paths, new DatabaseOptions(dbPath), catalog, who);
         builder.Services.AddSingleton(new ConsoleSettings(settings.Mouse));
         return builder.Build();

@@ -17,6 +17,7 @@ public sealed record HostSettings(
     IReadOnlySet<string> DisabledPlugins,
     bool RequirePluginApproval,
     DeadlineSettings Deadlines,
+    bool ClerksWaitForSessionEnd,
     bool Mouse)
 {
     /// <summary>Reads <paramref name="files"/> in order (later ones win); missing files are skipped.</summary>
@@ -43,6 +44,7 @@ public sealed record HostSettings(
             Value(config, Core.Security.PluginApprovals.RequireApprovalSetting, false),
             DeadlineSettings.Of(Value(config, "Rectification:GreenDays", 20), Value(config, "Rectification:YellowDays", 10),
                 Value(config, "Rectification:ConsequenceDays", 90)),
+            Value(config, Core.Ballots.BallotSettings.Setting, true),
             Value(config, "Console:Mouse", true));
     }
 

@@ -11,5 +11,6 @@ internal sealed class AuditFeature : ICoreFeature
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<Storage.IRestoreCheck, AuditRestoreCheck>();
+        services.AddSingleton<Storage.IDatabaseSeed, AuditBaseline>();
     }
 }

@@ -37,11 +37,15 @@ public sealed class AuditedEntities
         if (e.Granularity == AuditGranularity.WholeTable) return null;
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = e.StateSql ?? $"SELECT {JsonOf(c, tx, e)} FROM {Quote(e.Table)} WHERE {Quote(e.KeyColumn)} = $key";
+        cmd.CommandText = StateQuery(c, tx, e);
         cmd.Parameters.AddWithValue("$key", key);
         using var r = cmd.ExecuteReader();
         return r.Read() && !r.IsDBNull(0) ? r.GetString(0) : null;
     }
+
+    /// <summary>The per-record state query of <paramref name="e"/>: one row, one text column, for <c>$key</c>.</summary>
+    internal string StateQuery(SqliteConnection c, SqliteTransaction? tx, AuditedEntity e) =>
+        e.StateSql ?? $"SELECT {JsonOf(c, tx, e)} FROM {Quote(e.Table)} WHERE {Quote(e.KeyColumn)} = $key";
 
     /// <summary>What an entry records for the entity after a change: the record's state hash, or the table digest.</summary>
     public string? StateHash(SqliteConnection c, SqliteTransaction? tx, string entity, string key)

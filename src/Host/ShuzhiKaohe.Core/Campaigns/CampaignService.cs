@@ -1,5 +1,6 @@
 using ShuzhiKaohe.Core.Security;
 using Microsoft.Data.Sqlite;
+using ShuzhiKaohe.Core.Audit;
 using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Debriefing;
 using ShuzhiKaohe.Core.Organisations;
@@ -11,10 +12,10 @@ namespace ShuzhiKaohe.Core.Campaigns;
 /// <summary>
 /// The annual campaign (第三、五条): create it for an organiser and a year with the default roster, edit the
 /// roster while in plan, resolve each assessee, and move it through its stages past each stage's gates.
-/// Both front ends call this; every change records who made it.
+/// Both front ends call this; every change records who made it and is audited (issue 9 §4) in its own transaction.
 /// </summary>
 public sealed class CampaignService(Database database, OrganisationDirectory organisations, SectorRegistry sectors,
-    OperatorContext who, IEnumerable<IStageGate> gates, Authorizer authorizer)
+    OperatorContext who, IEnumerable<IStageGate> gates, Authorizer authorizer, AuditTrail audit)
 {
     /// <summary>
     /// Role and scope (issue 9): a campaign belongs to its organiser's subtree, so the operator's scope must cover
@@ -72,8 +73,14 @@ public sealed class CampaignService(Database database, OrganisationDirectory org
             throw new InvalidInputException($"{organiser.Code} {organiser.Name} 的 {year} 年度考核已存在（编号 {existing.Id}）：一个党组织每年组织一次（第五条）");
         var now = Sql.Now();
         var id = CampaignStore.Insert(c, tx, organiser.Code, year, minBelowGood, focusLimit ?? DefaultFocusLimit, who.Name, now);
-        foreach (var o in roster) CampaignStore.InsertEntry(c, tx, id, o.Code, RosterOrigin.Default, null, who.Name, now);
         CampaignStore.RecordMove(c, tx, id, null, CampaignStage.Plan, $"创建，默认名单 {roster.Count} 个", who.Name, now);
+        audit.RecordChange(c, tx, "create", CampaignAudit.CampaignEntity, CampaignAudit.Key(id), organiser.Code, null,
+            $"创建 {organiser.Name} {year} 年度考核");
+        foreach (var o in roster)
+        {
+            var entryId = CampaignStore.InsertEntry(c, tx, id, o.Code, RosterOrigin.Default, null, who.Name, now);
+            audit.RecordChange(c, tx, "create", CampaignAudit.RosterEntity, CampaignAudit.Key(entryId), o.Code, null, $"考核 {id} 默认名单");
+        }
         tx.Commit();
 
         var view = Show(id);
@@ -136,8 +143,18 @@ public sealed class CampaignService(Database database, OrganisationDirectory org
             var existing = CampaignStore.FindEntry(c, tx, campaignId, org.Code);
             if (existing is { IsActive: true })
                 throw new InvalidInputException($"{org.Code} {org.Name} 已在考核 {campaignId} 的名单中");
-            if (existing is not null) CampaignStore.Restore(c, tx, existing, reason, who.Name, now);
-            else CampaignStore.InsertEntry(c, tx, campaignId, org.Code, RosterOrigin.Extra, reason, who.Name, now);
+            if (existing is not null)
+            {
+                var key = CampaignAudit.Key(existing.Id);
+                var before = audit.State(c, tx, CampaignAudit.RosterEntity, key);
+                CampaignStore.Restore(c, tx, existing, reason, who.Name, now);
+                audit.RecordChange(c, tx, "restore", CampaignAudit.RosterEntity, key, org.Code, before, $"恢复列入考核 {campaignId} 名单");
+            }
+            else
+            {
+                var entryId = CampaignStore.InsertEntry(c, tx, campaignId, org.Code, RosterOrigin.Extra, reason, who.Name, now);
+                audit.RecordChange(c, tx, "create", CampaignAudit.RosterEntity, CampaignAudit.Key(entryId), org.Code, null, $"加入考核 {campaignId} 名单");
+            }
             CampaignStore.Touch(c, tx, campaignId, campaign.RowVersion);
             tx.Commit();
         }
@@ -159,7 +176,10 @@ public sealed class CampaignService(Database database, OrganisationDirectory org
             var entry = CampaignStore.FindEntry(c, tx, campaignId, orgCode);
             if (entry is not { IsActive: true })
                 throw new NotFoundException($"{orgCode} 不在考核 {campaignId} 的名单中");
+            var key = CampaignAudit.Key(entry.Id);
+            var before = audit.State(c, tx, CampaignAudit.RosterEntity, key);
             CampaignStore.Remove(c, tx, entry, reason.Trim(), who.Name, Sql.Now());
+            audit.RecordChange(c, tx, "remove", CampaignAudit.RosterEntity, key, entry.OrgCode, before, $"移出考核 {campaignId} 名单");
             CampaignStore.Touch(c, tx, campaignId, campaign.RowVersion);
             tx.Commit();
         }
@@ -180,7 +200,11 @@ public sealed class CampaignService(Database database, OrganisationDirectory org
             var entry = ActiveEntry(c, tx, campaign, orgCode);
             if (termId is { } t && organisations.SecretaryTerms(orgCode, campaign.Year).All(x => x.Id != t))
                 throw new InvalidInputException($"任职记录 {t} 不是 {orgCode} 在 {campaign.Year} 年度的书记任职");
+            var key = CampaignAudit.Key(entry.Id);
+            var before = audit.State(c, tx, CampaignAudit.RosterEntity, key);
             CampaignStore.SetAssessee(c, tx, entry, termId, termId is not null);
+            audit.RecordChange(c, tx, "update", CampaignAudit.RosterEntity, key, entry.OrgCode, before,
+                termId is null ? "考核对象改为按会议日期确定" : $"指定考核对象（任职记录 {termId}）");
             CampaignStore.Touch(c, tx, campaignId, campaign.RowVersion);
             tx.Commit();
         }
@@ -230,6 +254,8 @@ public sealed class CampaignService(Database database, OrganisationDirectory org
         if (campaign.Stage == CampaignStage.Session) FreezeAssessees(c, tx, campaign, roster);
         CampaignStore.SetStage(c, tx, campaign, to, campaign.RowVersion);
         CampaignStore.RecordMove(c, tx, campaign.Id, campaign.Stage, to, note, who.Name, Sql.Now());
+        audit.Record(c, tx, "advance", CampaignAudit.CampaignEntity, CampaignAudit.Key(campaign.Id), campaign.OrganiserCode,
+            $"阶段：{campaign.Stage.Chinese()} → {to.Chinese()}" + (string.IsNullOrWhiteSpace(note) ? "" : $"；{note}"));
         return CampaignStore.Get(c, tx, campaign.Id);
     }
 
@@ -278,7 +304,12 @@ public sealed class CampaignService(Database database, OrganisationDirectory org
         var date = MeetingStore.HeldOn(c, tx, campaign.Id);
         foreach (var e in roster.Where(e => e.AssesseeTermId is null))
             if (organisations.SecretaryFor(e.OrgCode, campaign.Year, date).Holder is { } holder)
+            {
+                var key = CampaignAudit.Key(e.Id);
+                var before = audit.State(c, tx, CampaignAudit.RosterEntity, key);
                 CampaignStore.SetAssessee(c, tx, e, holder.Id, pinned: false);
+                audit.RecordChange(c, tx, "freeze", CampaignAudit.RosterEntity, key, e.OrgCode, before, "述职评议会结束，考核对象确定为会议日期在任的书记");
+            }
     }
 
     /// <summary>The name of the level when the organisation's sector says that level is not assessed as a reporter.</summary>

@@ -80,9 +80,9 @@ internal static class CampaignStore
         c.List(tx, $"SELECT {EntryColumns} FROM roster_entry e JOIN organisation o ON o.code = e.org_code WHERE e.campaign_id = $c AND e.org_code = $o",
             ReadEntry, ("$c", campaignId), ("$o", orgCode)).FirstOrDefault();
 
-    public static void InsertEntry(SqliteConnection c, SqliteTransaction tx, long campaignId, string orgCode, RosterOrigin origin, string? reason, string who, string now) =>
-        c.Exec(tx, """
-            INSERT INTO roster_entry(campaign_id, org_code, origin, added_reason, added_by, added_at) VALUES ($c, $o, $origin, $r, $who, $now)
+    public static long InsertEntry(SqliteConnection c, SqliteTransaction tx, long campaignId, string orgCode, RosterOrigin origin, string? reason, string who, string now) =>
+        c.Long(tx, """
+            INSERT INTO roster_entry(campaign_id, org_code, origin, added_reason, added_by, added_at) VALUES ($c, $o, $origin, $r, $who, $now) RETURNING id
             """, ("$c", campaignId), ("$o", orgCode), ("$origin", origin == RosterOrigin.Default ? "default" : "extra"), ("$r", reason),
             ("$who", who), ("$now", now));
 

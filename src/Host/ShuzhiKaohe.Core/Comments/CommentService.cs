@@ -1,4 +1,5 @@
 using ShuzhiKaohe.Core.Security;
+using ShuzhiKaohe.Core.Audit;
 using ShuzhiKaohe.Core.Campaigns;
 using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Debriefing;
@@ -11,8 +12,22 @@ namespace ShuzhiKaohe.Core.Comments;
 /// 可结合工作分工进行点评，重点指出存在的问题和努力方向". A comment without problems is accepted and flagged. Each problem
 /// is kept as its own item so that the rectification list can point at it.
 /// </summary>
-public sealed class CommentService(Database database, CampaignService campaigns, OperatorContext who)
+public sealed class CommentService(Database database, CampaignService campaigns, OperatorContext who, AuditTrail audit)
 {
+    /// <summary>The audited entity of a comment with its problem items (issue 9 §4), registered by <see cref="CommentsFeature"/>.</summary>
+    public const string AuditEntity = "comment";
+
+    internal static readonly AuditedEntity Audited = new(AuditEntity, "comment", "id")
+    {
+        StateSql = """
+            SELECT json_object('entry_id', k.entry_id, 'by_role', k.by_role, 'commenter', k.commenter, 'mode', k.mode, 'problems', k.problems,
+                   'direction', k.direction, 'recorded_by', k.recorded_by, 'recorded_at', k.recorded_at,
+                   'items', (SELECT json_group_array(json_array(p.id, p.seq, p.text)) FROM (SELECT * FROM comment_problem WHERE comment_id = k.id ORDER BY seq) p))
+              FROM comment k WHERE k.id = $key
+            """,
+        KeysSql = "SELECT id FROM comment",
+    };
+
     public Warned<Comment> Add(long campaignId, string orgCode, CommentBy by, string? problems, string? direction,
         CommentMode mode = CommentMode.OneByOne, string? commenter = null)
     {
@@ -30,6 +45,7 @@ public sealed class CommentService(Database database, CampaignService campaigns,
             && (MeetingStore.Find(c, tx, campaignId)?.Attendees.GetValueOrDefault(AttendeeCategory.OrgDepartment) ?? 0) == 0)
             warnings.Add("第八条：本次述职评议会记录中没有上级组织部门派员，请核对会议记录（session record --attendees 上级组织部门派员=N）");
         var id = CommentStore.Insert(c, tx, entry.Id, by, Clean(commenter), mode, p, d, SplitProblems(p), who.Name);
+        audit.RecordChange(c, tx, "create", AuditEntity, CampaignAudit.Key(id), entry.OrgCode, null, $"考核 {campaignId} 对 {entry.OrgCode} 的点评");
         var saved = Flagged(CommentStore.ForCampaign(c, tx, campaignId, orgCode, id).Single(), warnings);
         tx.Commit();
         return new Warned<Comment>(saved, warnings);

@@ -9,5 +9,6 @@ internal sealed class CommentsFeature : ICoreFeature
     {
         services.AddSingleton<CommentService>();
         services.AddSingleton<IStageGate, SuperiorCommentGate>();
+        services.AddSingleton(CommentService.Audited);
     }
 }

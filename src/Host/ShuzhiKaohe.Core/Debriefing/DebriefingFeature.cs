@@ -10,5 +10,7 @@ internal sealed class DebriefingFeature : ICoreFeature
         services.AddSingleton<SessionService>();
         services.AddSingleton<DebriefingService>();
         services.AddSingleton<IStageGate, DebriefingGate>();
+        services.AddSingleton(SessionService.Audited);
+        services.AddSingleton(new Audit.AuditedEntity(DebriefingService.AuditEntity, "debriefing", "id"));
     }
 }

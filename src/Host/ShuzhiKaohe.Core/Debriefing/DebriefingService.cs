@@ -1,4 +1,5 @@
 using ShuzhiKaohe.Core.Security;
+using ShuzhiKaohe.Core.Audit;
 using ShuzhiKaohe.Core.Campaigns;
 using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Plugins;
@@ -13,8 +14,11 @@ namespace ShuzhiKaohe.Core.Debriefing;
 /// Recording again for the same assessee replaces the earlier record (at the version read).
 /// </summary>
 public sealed class DebriefingService(Database database, CampaignService campaigns, SectorRegistry sectors, IEnumerable<IReportFocusCheck> focusChecks,
-    OperatorContext who)
+    OperatorContext who, AuditTrail audit)
 {
+    /// <summary>The audited entity of a debriefing with its report (issue 9 §4), registered by <see cref="DebriefingFeature"/>.</summary>
+    public const string AuditEntity = "debriefing";
+
     public Warned<DebriefingRecord> Record(long campaignId, string orgCode, DebriefMode mode, string? writtenReason = null,
         ReportParts? report = null, string? reportSource = null, long? expectedRowVersion = null)
     {
@@ -32,8 +36,11 @@ public sealed class DebriefingService(Database database, CampaignService campaig
         var existing = DebriefingStore.ForEntry(c, tx, entry.Id);
         if (expectedRowVersion is { } v && existing is not null && existing.RowVersion != v)
             throw new ConflictException($"{orgCode} 的述职记录", v, existing.RowVersion);
+        var before = existing is null ? null : audit.State(c, tx, AuditEntity, CampaignAudit.Key(existing.Id));
         DebriefingStore.Save(c, tx, entry.Id, mode, mode == DebriefMode.Written ? reason : null, report, reportSource, who.Name, existing?.RowVersion);
         var saved = DebriefingStore.ForEntry(c, tx, entry.Id)!;
+        audit.RecordChange(c, tx, existing is null ? "create" : "update", AuditEntity, CampaignAudit.Key(saved.Id), entry.OrgCode, before,
+            $"考核 {campaignId} {entry.OrgCode} 述职");
         var warnings = new List<string>();
         if (existing is not null) warnings.Add($"{orgCode} 的述职记录已存在，已按本次录入更新");
         var flagged = WithFlags(campaign, entry, saved, warnings);

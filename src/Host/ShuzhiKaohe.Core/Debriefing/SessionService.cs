@@ -1,4 +1,5 @@
 using ShuzhiKaohe.Core.Security;
+using ShuzhiKaohe.Core.Audit;
 using ShuzhiKaohe.Abstractions;
 using ShuzhiKaohe.Core.Campaigns;
 using ShuzhiKaohe.Core.Common;
@@ -10,8 +11,22 @@ namespace ShuzhiKaohe.Core.Debriefing;
 /// The debriefing session's record (述职评议会, 第五、八条): its form, its date and its invited attendees by
 /// category. It may be planned in plan and corrected until the session ends; the date fixes the assessees.
 /// </summary>
-public sealed class SessionService(Database database, CampaignService campaigns, OperatorContext who)
+public sealed class SessionService(Database database, CampaignService campaigns, OperatorContext who, AuditTrail audit)
 {
+    /// <summary>The audited entity of the meeting record with its attendance (issue 9 §4), keyed by campaign id.</summary>
+    public const string AuditEntity = "session_meeting";
+
+    internal static readonly AuditedEntity Audited = new(AuditEntity, "session_meeting", "campaign_id")
+    {
+        StateSql = """
+            SELECT json_object('form_key', m.form_key, 'form', m.form, 'held_on', m.held_on, 'recorded_by', m.recorded_by, 'recorded_at', m.recorded_at,
+                   'attendance', (SELECT json_group_array(json_array(a.category, a.attendees))
+                                    FROM (SELECT * FROM session_attendance WHERE campaign_id = m.campaign_id ORDER BY category) a))
+              FROM session_meeting m WHERE m.campaign_id = $key
+            """,
+        KeysSql = "SELECT campaign_id FROM session_meeting",
+    };
+
     public SessionMeeting? Find(long campaignId)
     {
         campaigns.Require(campaignId, Permission.CampaignRead);
@@ -46,7 +61,10 @@ public sealed class SessionService(Database database, CampaignService campaigns,
             && attendees.GetValueOrDefault(AttendeeCategory.OrgDepartment) == 0)
             warnings.Add("第八条：中央组织部和省、市党委组织部门分别派人参加省、市、县召开的述职评议会并进行点评：尚未记录上级组织部门派员");
 
+        var auditKey = CampaignAudit.Key(campaignId);
+        var before = audit.State(c, tx, AuditEntity, auditKey);
         MeetingStore.Save(c, tx, campaignId, key, form.Trim(), heldOn, attendees.Where(a => a.Value > 0).ToDictionary(), who.Name, existing?.RowVersion);
+        audit.RecordChange(c, tx, existing is null ? "create" : "update", AuditEntity, auditKey, campaign.OrganiserCode, before, $"考核 {campaignId} 述职评议会");
         var saved = MeetingStore.Find(c, tx, campaignId)!;
         tx.Commit();
         return new Warned<SessionMeeting>(saved, warnings);

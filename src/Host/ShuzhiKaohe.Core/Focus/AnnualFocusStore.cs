@@ -11,13 +11,14 @@ internal static class AnnualFocusStore
             r => new CampaignFocusItem(r.GetString(0), r.GetString(1), (decimal)r.GetDouble(2), CampaignFocusSource.Annual, r.NullableString(3), null),
             ("$c", campaignId));
 
-    public static string Insert(SqliteConnection c, SqliteTransaction tx, long campaignId, string title, string? indicator, decimal weight, string who)
+    /// <returns>The item's code and row id.</returns>
+    public static (string Code, long Id) Insert(SqliteConnection c, SqliteTransaction tx, long campaignId, string title, string? indicator, decimal weight, string who)
     {
         var n = c.Long(tx, "SELECT count(*) FROM campaign_focus_item WHERE campaign_id = $c", ("$c", campaignId)) + 1;
         var code = $"annual.{n}";
-        c.Exec(tx, """
-            INSERT INTO campaign_focus_item(campaign_id, code, title, indicator, weight, added_by, added_at) VALUES ($c, $code, $t, $i, $w, $who, $now)
+        var id = c.Long(tx, """
+            INSERT INTO campaign_focus_item(campaign_id, code, title, indicator, weight, added_by, added_at) VALUES ($c, $code, $t, $i, $w, $who, $now) RETURNING id
             """, ("$c", campaignId), ("$code", code), ("$t", title), ("$i", indicator), ("$w", (double)weight), ("$who", who), ("$now", Sql.Now()));
-        return code;
+        return (code, id);
     }
 }

@@ -10,5 +10,6 @@ internal sealed class CampaignFocusFeature : ICoreFeature
     {
         services.AddSingleton<CampaignFocusService>();
         services.AddSingleton<IReportFocusCheck>(sp => sp.GetRequiredService<CampaignFocusService>());
+        services.AddSingleton(new Audit.AuditedEntity(CampaignFocusService.AuditEntity, "campaign_focus_item", "id"));
     }
 }

@@ -1,4 +1,5 @@
 using ShuzhiKaohe.Core.Security;
+using ShuzhiKaohe.Core.Audit;
 using System.Text.RegularExpressions;
 using ShuzhiKaohe.Core.Campaigns;
 using ShuzhiKaohe.Core.Common;
@@ -14,8 +15,11 @@ namespace ShuzhiKaohe.Core.Focus;
 /// the campaign's limit is warned about ("防止面面俱到、走过场"); annual tasks pass the anti-formalism guard (第六条).
 /// </summary>
 public sealed partial class CampaignFocusService(Database database, CampaignService campaigns, FocusCatalogue catalogue, FormalismGuard guard,
-    OperatorContext who) : IReportFocusCheck
+    OperatorContext who, AuditTrail audit) : IReportFocusCheck
 {
+    /// <summary>The audited entity of an annual key task (issue 9 §4), registered by <see cref="CampaignFocusFeature"/>.</summary>
+    public const string AuditEntity = "campaign_focus_item";
+
     public const decimal DefaultAnnualWeight = 10m;
 
     /// <summary>The items of one assessee (with <paramref name="orgCode"/>) or of the whole roster, in the order standard, sector, annual, mandatory.</summary>
@@ -61,7 +65,8 @@ public sealed partial class CampaignFocusService(Database database, CampaignServ
             guard.Ensure(t, $"重点内容“{t}”", KnownSector(sector));
             if (i is not null) guard.Ensure(i, $"评判指标“{i}”", KnownSector(sector));
         }
-        var code = AnnualFocusStore.Insert(c, tx, campaignId, t, i, w, who.Name);
+        var (code, id) = AnnualFocusStore.Insert(c, tx, campaignId, t, i, w, who.Name);
+        audit.RecordChange(c, tx, "create", AuditEntity, CampaignAudit.Key(id), campaign.OrganiserCode, null, $"考核 {campaignId} 年度重点任务 {code}");
         CampaignStore.Touch(c, tx, campaignId, campaign.RowVersion);
         tx.Commit();
         var item = new CampaignFocusItem(code, t, w, CampaignFocusSource.Annual, i, null);

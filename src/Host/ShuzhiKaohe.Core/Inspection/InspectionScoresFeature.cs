@@ -10,5 +10,6 @@ internal sealed class InspectionScoresFeature : ICoreFeature
     {
         services.AddSingleton<InspectionService>();
         services.AddSingleton<IStageGate, InspectionGate>();
+        services.AddSingleton(InspectionService.Audited);
     }
 }

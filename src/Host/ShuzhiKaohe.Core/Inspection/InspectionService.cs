@@ -1,4 +1,5 @@
 using ShuzhiKaohe.Core.Security;
+using ShuzhiKaohe.Core.Audit;
 using ShuzhiKaohe.Core.Campaigns;
 using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Focus;
@@ -12,8 +13,23 @@ namespace ShuzhiKaohe.Core.Inspection;
 /// judges by meeting counts, documents, instructions, records or publicity is refused by the guard. Scoring the
 /// same item again replaces the score (at the version read).
 /// </summary>
-public sealed class InspectionService(Database database, CampaignService campaigns, CampaignFocusService focus, FormalismGuard guard, OperatorContext who)
+public sealed class InspectionService(Database database, CampaignService campaigns, CampaignFocusService focus, FormalismGuard guard, OperatorContext who,
+    AuditTrail audit)
 {
+    /// <summary>The audited entity of a score with its evidence (issue 9 §4), registered by <see cref="InspectionScoresFeature"/>.</summary>
+    public const string AuditEntity = "inspection_score";
+
+    internal static readonly AuditedEntity Audited = new(AuditEntity, "inspection_score", "id")
+    {
+        StateSql = """
+            SELECT json_object('entry_id', s.entry_id, 'item_code', s.item_code, 'score', s.score, 'note', s.note,
+                   'recorded_by', s.recorded_by, 'recorded_at', s.recorded_at,
+                   'evidence', (SELECT json_group_array(v.kind) FROM (SELECT kind FROM inspection_evidence WHERE score_id = s.id ORDER BY kind) v))
+              FROM inspection_score s WHERE s.id = $key
+            """,
+        KeysSql = "SELECT id FROM inspection_score",
+    };
+
     public Warned<InspectionScore> Record(long campaignId, string orgCode, string itemCode, double score, IReadOnlyCollection<EvidenceKind> evidence,
         string? note = null, long? expectedRowVersion = null)
     {
@@ -41,7 +57,10 @@ public sealed class InspectionService(Database database, CampaignService campaig
         if (expectedRowVersion is { } v && existing is not null && existing.RowVersion != v)
             throw new ConflictException($"{orgCode} 的 {item.Code} 实地考核评分", v, existing.RowVersion);
         if (existing is not null) warnings.Add($"{orgCode} 的 {item.Code} 已有评分 {existing.Score:0.#}，已改为 {score:0.#}");
-        InspectionStore.Save(c, tx, entry.Id, item.Code, score, evidence.OrderBy(k => k).ToList(), finding, who.Name, existing);
+        var before = existing is null ? null : audit.State(c, tx, AuditEntity, CampaignAudit.Key(existing.Id));
+        var id = InspectionStore.Save(c, tx, entry.Id, item.Code, score, evidence.OrderBy(k => k).ToList(), finding, who.Name, existing);
+        audit.RecordChange(c, tx, existing is null ? "create" : "update", AuditEntity, CampaignAudit.Key(id), entry.OrgCode, before,
+            $"考核 {campaignId} 实地考核 {entry.OrgCode} {item.Code}");
         var saved = InspectionStore.ForCampaign(c, tx, campaignId, orgCode, item.Code).Single();
         tx.Commit();
         return new Warned<InspectionScore>(saved, warnings);

@@ -24,7 +24,8 @@ internal static class InspectionStore
             ("$c", campaignId), ("$o", orgCode), ("$i", itemCode));
     }
 
-    public static void Save(SqliteConnection c, SqliteTransaction tx, long entryId, string itemCode, double score, IReadOnlyList<EvidenceKind> evidence,
+    /// <returns>The score's row id.</returns>
+    public static long Save(SqliteConnection c, SqliteTransaction tx, long entryId, string itemCode, double score, IReadOnlyList<EvidenceKind> evidence,
         string? note, string who, InspectionScore? existing)
     {
         long id;
@@ -45,6 +46,7 @@ internal static class InspectionStore
         }
         foreach (var k in evidence)
             c.Exec(tx, "INSERT INTO inspection_evidence(score_id, kind) VALUES ($id, $k)", ("$id", id), ("$k", k.Key()));
+        return id;
     }
 
     /// <summary>Active entries without any inspection score (for the gate into the session).</summary>

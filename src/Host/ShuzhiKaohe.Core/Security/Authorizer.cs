@@ -54,13 +54,15 @@ public sealed class Authorizer(Database database, OrganisationDirectory organisa
     }
 
     /// <summary>Throws <see cref="NotPermittedException"/> (exit 3), audited, unless <see cref="Can"/>.</summary>
-    public void Require(Permission permission, string? orgCode = null)
+    /// <param name="why">What the refusal adds for the operator (a rule beyond the role table), or null.</param>
+    public void Require(Permission permission, string? orgCode = null, string? why = null)
     {
         if (Can(permission, orgCode)) return;
         var where = orgCode is null ? "" : $"（组织 {orgCode}）";
         var need = RolePermissions.NeedsWholeTree(permission) ? "；此操作须持有全范围（*）的管理员授权" : "";
+        var because = why is null ? "" : $"：{why}";
         Refuse("permission", permission.ToString(), orgCode,
-            $"无权限：操作员 {who.Name} 不能{RolePermissions.Describe(permission)}{where}{need}。用 `shuzhi operator whoami` 查看自己的授权。");
+            $"无权限：操作员 {who.Name} 不能{RolePermissions.Describe(permission)}{where}{need}{because}。用 `shuzhi operator whoami` 查看自己的授权。");
     }
 
     /// <summary>Whether the operator may see the organisation at all.</summary>
