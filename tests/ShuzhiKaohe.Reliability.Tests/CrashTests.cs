@@ -7,7 +7,7 @@ namespace ShuzhiKaohe.Reliability.Tests;
 
 /// <summary>
 /// Issue 10 §2: the real executable killed with SIGKILL at random moments during an organisation import, a ballot
-/// batch and an approval — 32 kills. After each: `PRAGMA integrity_check` is ok, `audit verify` passes, and the
+/// batch and an approval — 32 kills, one in four a SIGHUP (a dropped SSH connection) instead. After each: `PRAGMA integrity_check` is ok, `audit verify` passes, and the
 /// operation is wholly there or wholly absent. The moments are drawn from a printed seed (SHUZHI_CRASH_SEED replays).
 /// </summary>
 public sealed class CrashTests(ITestOutputHelper output) : IDisposable
@@ -49,7 +49,9 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             Assert.True(attempt < kills * 4, $"{name}: only {landed.Count} of {kills} kills landed in {attempt} attempts");
             var db = _dir.File($"{name}-{attempt}.db");
             File.Copy(template, db);
-            var delay = TimeSpan.FromMilliseconds(rnd.NextDouble() * duration.TotalMilliseconds);
+            // Half the kills anywhere in the run, half in its last 40 % — where the work (and the transaction) is, after start-up.
+            var at = rnd.NextDouble();
+            var delay = TimeSpan.FromMilliseconds((attempt % 2 == 0 ? at : 0.6 + 0.4 * at) * duration.TotalMilliseconds);
             using (var p = shuzhi.Start([.. args, "--db", db]))
             {
                 var run = Stopwatch.StartNew();
@@ -57,6 +59,13 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
                 {
                     finishedFirst++;
                     duration = run.Elapsed < duration ? run.Elapsed : duration;
+                }
+                else if (landed.Count % 4 == 3)
+                {
+                    // A dropped SSH connection: the session's processes get SIGHUP.
+                    using (var hup = Process.Start("kill", ["-HUP", p.Id.ToString()])) hup.WaitForExit();
+                    if (!p.WaitForExit(TimeSpan.FromSeconds(30))) p.Kill();
+                    landed.Add($"{delay.TotalMilliseconds:0} (HUP)");
                 }
                 else
                 {
@@ -74,7 +83,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             foreach (var f in Directory.GetFiles(_dir.Path, $"{name}-{attempt}.db*")) File.Delete(f);
         }
         output.WriteLine($"{name}: {finishedFirst} runs finished before their kill");
-        output.WriteLine($"{name}: {kills} SIGKILLs landed, after (ms): {string.Join(", ", landed)}");
+        output.WriteLine($"{name}: {kills} kills landed (SIGKILL, or SIGHUP where marked), after (ms): {string.Join(", ", landed)}");
     }
 
     [Fact]
