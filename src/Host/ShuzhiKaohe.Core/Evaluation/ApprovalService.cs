@@ -41,6 +41,8 @@ public sealed class ApprovalService(Database database, CampaignService campaigns
         var now = Sql.Now();
         var text = string.IsNullOrWhiteSpace(meeting) ? null : ImportedText.RepairProse(meeting);
         EvaluationStore.InsertApproval(c, tx, campaignId, text, who.Name, now);
+        audit.RecordChange(c, tx, "approve", "evaluation_approval", campaignId.ToString(CultureInfo.InvariantCulture), campaign.OrganiserCode, null,
+            text is null ? "第六条：党委（党组）研究批准" : $"第六条：党委（党组）研究批准：{text}");
         foreach (var g in grades)
         {
             var key = EvaluationService.Key(g.EntryId);
@@ -78,6 +80,7 @@ public sealed class ApprovalService(Database database, CampaignService campaigns
         EvaluationStore.SaveGrade(c, tx, campaignId, entry.Id, orgCode, old.Score, old.ProposedGrade, grade, GradeStatus.Revised, old.Explanation,
             ImportedText.RepairProse(reason), who.Name, old);
         audit.RecordChange(c, tx, "revise", "evaluation_grade", key, orgCode, before, $"决定：{decision}；理由：{reason}");
+        audit.RecordChange(c, tx, "create", "evaluation_revision", revisionId.ToString(CultureInfo.InvariantCulture), orgCode, null, $"第六条：{old.Grade.Chinese()} → {grade.Chinese()}");
         var outcome = consequences.Apply(c, tx, campaignId, campaign.Year, orgCode, grade, today ?? DateOnly.FromDateTime(DateTime.Today));
         if (outcome.ConflictingAnnualId is not null)
             warnings.Add($"第七条：{orgCode} 等次改为“{grade.Chinese()}”，已登记的 {campaign.Year} 年度考核“优秀”与之冲突，请更正");
@@ -101,7 +104,7 @@ public sealed class ApprovalService(Database database, CampaignService campaigns
         if (orgCode is not null) CampaignService.ActiveEntry(c, tx, campaign, orgCode);
         var by = string.IsNullOrWhiteSpace(doneBy) ? who.Name : ImportedText.RepairProse(doneBy);
         var record = EvaluationStore.InsertFollowUp(c, tx, campaignId, orgCode, kind, string.IsNullOrWhiteSpace(scope) ? null : ImportedText.RepairProse(scope), by, who.Name);
-        audit.Note(c, tx, kind.Key(), "evaluation_followup", record.Id.ToString(CultureInfo.InvariantCulture), orgCode ?? campaign.OrganiserCode,
+        audit.RecordChange(c, tx, kind.Key(), "evaluation_followup", record.Id.ToString(CultureInfo.InvariantCulture), orgCode ?? campaign.OrganiserCode, null,
             $"{kind.Chinese()}：{orgCode ?? "全体"}{(record.Scope is null ? "" : $"，范围 {record.Scope}")}，{by}");
         tx.Commit();
         return record;

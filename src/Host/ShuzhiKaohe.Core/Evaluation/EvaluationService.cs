@@ -31,9 +31,11 @@ public sealed class EvaluationService(Database database, CampaignService campaig
         if (expectedRowVersion is { } v && existing is not null && existing.RowVersion != v)
             throw new ConflictException($"{orgCode} 的平时了解评分", v, existing.RowVersion);
         var text = string.IsNullOrWhiteSpace(note) ? null : ImportedText.RepairProse(note);
+        var observationKey = entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var observed = audit.State(c, tx, "evaluation_observation", observationKey);
         EvaluationStore.SaveObservation(c, tx, entry.Id, score, text, who.Name, existing);
-        audit.Note(c, tx, existing is null ? "create" : "update", "evaluation_observation", entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            orgCode, $"平时了解评分 {(existing is null ? "" : $"{existing.Score:0.#} → ")}{score:0.#}");
+        audit.RecordChange(c, tx, existing is null ? "create" : "update", "evaluation_observation", observationKey,
+            orgCode, observed, $"平时了解评分 {(existing is null ? "" : $"{existing.Score:0.#} → ")}{score:0.#}");
         var saved = EvaluationStore.FindObservation(c, tx, entry.Id)!;
         tx.Commit();
         return new Warned<Observation>(saved, existing is null ? [] : [$"{orgCode} 已有平时了解评分 {existing.Score:0.#}，已改为 {score:0.#}"]);

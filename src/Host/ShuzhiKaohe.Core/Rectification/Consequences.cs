@@ -28,7 +28,7 @@ public sealed class Consequences(AuditTrail audit, OperatorContext who, Deadline
 
         var interview = RectificationStore.InsertInterview(c, tx, campaignId, orgCode, grade.Json(), who.Name);
         if (interview)
-            audit.Note(c, tx, "create", "reminder_interview", $"{campaignId}/{orgCode}", orgCode, $"第七条：等次为“{grade.Chinese()}”，约谈提醒");
+            audit.RecordChange(c, tx, "create", "reminder_interview", $"{campaignId}/{orgCode}", orgCode, null, $"第七条：等次为“{grade.Chinese()}”，约谈提醒");
         long? item = null;
         if (!RectificationStore.HasConsequenceItem(c, tx, campaignId, orgCode))
         {

@@ -126,8 +126,9 @@ public sealed class RectificationService(Database database, OrganisationDirector
         var (status, referral) = next(item);
         var before = audit.State(c, tx, "rectification_item", Key(id));
         RectificationStore.SetStatus(c, tx, item, status, referral);
-        RectificationStore.AddProgress(c, tx, id, ImportedText.RepairProse(note), status, who.Name);
+        var progressId = RectificationStore.AddProgress(c, tx, id, ImportedText.RepairProse(note), status, who.Name);
         audit.RecordChange(c, tx, action, "rectification_item", Key(id), item.OrgCode, before, note);
+        audit.RecordChange(c, tx, "create", "rectification_progress", Key(progressId), item.OrgCode, null, $"整改事项 {id}：{note}");
         var saved = RectificationStore.Get(c, tx, id);
         tx.Commit();
         return saved;

@@ -58,8 +58,8 @@ internal static class RectificationStore
             throw new ConflictException($"整改事项 {item.Id}", item.RowVersion, null);
     }
 
-    public static void AddProgress(SqliteConnection c, SqliteTransaction tx, long itemId, string note, RectificationStatus to, string who) =>
-        c.Exec(tx, "INSERT INTO rectification_progress(item_id, note, to_status, recorded_by, recorded_at) VALUES ($i, $n, $s, $who, $now)",
+    public static long AddProgress(SqliteConnection c, SqliteTransaction tx, long itemId, string note, RectificationStatus to, string who) =>
+        c.Long(tx, "INSERT INTO rectification_progress(item_id, note, to_status, recorded_by, recorded_at) VALUES ($i, $n, $s, $who, $now) RETURNING id",
             ("$i", itemId), ("$n", note), ("$s", to.Key()), ("$who", who), ("$now", Sql.Now()));
 
     public static List<RectificationProgress> Progress(SqliteConnection c, long itemId, SqliteTransaction? tx = null) =>

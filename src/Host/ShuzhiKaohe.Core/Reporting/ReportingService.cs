@@ -23,7 +23,7 @@ public sealed class ReportingService(Database database, CampaignService campaign
         using var tx = c.BeginWrite();
         var campaign = campaigns.Writable(c, tx, campaignId, null, "公开述职报告", CampaignStage.Evaluation, CampaignStage.Approved, CampaignStage.Closed);
         var id = ReportingStore.Publish(c, tx, campaignId, ImportedText.RepairProse(scope), who.Name);
-        audit.Note(c, tx, "publish", "report_publication", id.ToString(CultureInfo.InvariantCulture), campaign.OrganiserCode, $"第五条：述职报告在 {scope} 范围内公开");
+        audit.RecordChange(c, tx, "publish", "report_publication", id.ToString(CultureInfo.InvariantCulture), campaign.OrganiserCode, null, $"第五条：述职报告在 {scope} 范围内公开");
         var saved = ReportingStore.Publications(c, tx, campaignId).Single(p => p.Id == id);
         tx.Commit();
         return saved;
