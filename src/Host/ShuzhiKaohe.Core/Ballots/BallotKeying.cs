@@ -31,6 +31,14 @@ public sealed partial class BallotKeying(Database database, CampaignService camp
         return new BallotKeyingStatus(campaignId, campaign.Stage, issued, sheets, voids, NextSerial(BallotStore.Serials(c, null, campaignId)));
     }
 
+    /// <summary>Whether a sheet with this serial is already keyed (第五条: a sheet cannot be entered twice).</summary>
+    public bool IsKeyed(long campaignId, string serial)
+    {
+        campaigns.Require(campaignId, Permission.BallotEntry);
+        using var c = database.Open();
+        return BallotStore.Exists(c, null, campaignId, serial.Trim());
+    }
+
     /// <summary>
     /// The serial after the highest numbered one keyed, keeping its prefix and width ("S007" → "S008"); "001" for the
     /// first sheet. A serial already used is never proposed.
