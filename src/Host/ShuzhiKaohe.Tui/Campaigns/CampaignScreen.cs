@@ -66,13 +66,13 @@ public sealed class CampaignScreen : Screen
     protected override void DeclareKeys(KeyMap keys) => keys
         .Widget("↑ ↓ PgUp PgDn", "在名单或重点内容中移动", Lists.MoveKeys)
         .On(Key.Tab, "Tab", "切换：考核名单 / 重点内容", SwitchPane)
-        .On(new Key('a'), "a", "加入名单：按组织代码加入考核对象（第三条）", AddToRoster, inBar: true)
+        .On(new Key('a'), "a", "加入：按组织代码加入考核对象（第三条）", AddToRoster, inBar: true)
         .On(Key.Delete, "Del", "移出名单：须写明理由并确认", RemoveFromRoster)
         .On(new Key('f'), "f", "增加年度重点内容（第四条；形式主义指标被拒，第六条）", AddFocus)
-        .On(new Key('n'), "n", "进入下一阶段（不满足条件时在此显示原因和条款）", Advance, inBar: true)
+        .On(new Key('n'), "n", "下一阶段：进入下一阶段（不满足条件时在此显示原因和条款）", Advance, inBar: true)
         .On(new Key('i'), "i", "实地考核：评分与发现（第六条）", () => Host.Push(new InspectionScreen(Context, _model.CampaignId)))
         .On(new Key('s'), "s", "述职评议会：述职、报告四部分、点评（第五条）", () => Host.Push(new SessionScreen(Context, _model.CampaignId)))
-        .On(new Key('b'), "b", "测评票录入：逐张录入纸质测评票（第五条）", () => Host.Push(new BallotEntryScreen(Context, _model.CampaignId)), inBar: true)
+        .On(new Key('b'), "b", "录票：逐张录入纸质测评票（第五条）", () => Host.Push(new BallotEntryScreen(Context, _model.CampaignId)), inBar: true)
         .On(new Key('g'), "g", "综合评价：等次、比例、批准（第六条）", () => Host.Push(new GradingScreen(Context, _model.CampaignId)))
         .On(new Key('r'), "r", "整改清单：按组织、三色期限、进展（第七条）", () => Host.Push(new RectificationScreen(Context, _model.CampaignId)))
         .On(Key.F5, "F5", "刷新：重新读取本考核", OnShown);

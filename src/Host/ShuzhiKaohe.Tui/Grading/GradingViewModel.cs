@@ -32,7 +32,7 @@ public sealed class GradingViewModel(long campaignId, CampaignService campaigns,
         get
         {
             if (View.Approval is { } a) return $"已于 {a.ApprovedAt[..10]} 经党委（党组）研究批准（{a.ApprovedBy}）";
-            if (Campaign.Stage != CampaignStage.Evaluation) return $"考核处于“{Campaign.Stage.Chinese()}”阶段，综合评价阶段才能提请批准";
+            if (Campaign.Stage != CampaignStage.Evaluation) return $"考核处于“{Campaign.Stage.Chinese()}”阶段，综合评价阶段才能提请批准（第六条）";
             var ungraded = Lines.Count(l => l.Grade is null);
             if (ungraded > 0) return $"第六条：{ungraded} 名尚无等次（按 p 提出建议等次）";
             if (View.Quota is null) return "第六条：未设定“较好”及以下等次的最低比例";
