@@ -197,6 +197,26 @@ public sealed class GradingAndCampaignTests
         Assert.IsType<CampaignScreen>(h.Shell.Current);
     }
 
+    [Theory]
+    [InlineData(80, 24)]
+    [InlineData(120, 40)]
+    public void Every_campaign_screen_is_framed_with_CJK_columns_aligned(int width, int height)
+    {
+        using var h = new ConsoleHarness(width, height);
+        County.Load(h.Core.Services);
+        County.InSession(h.Core.Services);
+        h.Press(Key.F5);
+        RenderTests.AssertFramed(h.Rows, width, height);
+        h.Press(Key.Enter);
+        RenderTests.AssertFramed(h.Rows, width, height);
+        foreach (var key in "bgisr")
+        {
+            h.Press(new Key(key));
+            RenderTests.AssertFramed(h.Rows, width, height);
+            h.Press(Key.Esc);
+        }
+    }
+
     [Fact]
     public void A_whole_county_campaign_runs_from_plan_to_approval_through_the_console_view_models()
     {

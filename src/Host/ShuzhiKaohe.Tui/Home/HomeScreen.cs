@@ -55,7 +55,7 @@ public sealed class HomeScreen : Screen, IListFilter
         .On(new Key('o'), "o", "党组织：浏览组织树、查找、导入", () => Host.Open(OrganisationsScreen.ScreenId), inBar: true)
         .On(new Key('r'), "r", "整改清单：全部考核的整改事项", () => Host.Open("rectification"))
         .On(new Key('p'), "p", "插件：已加载的板块插件和故障原因", () => Host.Open(PluginsScreen.ScreenId))
-        .On(new Key('d'), "d", "示例数据：在空数据库上建立示例（湖北省、金融控股集团、各阶段考核）", BuildDemo)
+        .On(new Key('d'), "d", "示例数据：在空数据库上建立示例（湖北省和各阶段考核）", BuildDemo)
         .On(Key.F5, "F5", "刷新：重新检查数据库和考核", Reload);
 
     private void Reload()
