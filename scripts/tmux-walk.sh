@@ -4,7 +4,7 @@
 #   scripts/tmux-walk.sh [--exe PATH] [--sizes "80x24 120x40"]
 #
 # For each size it starts the built executable in a detached tmux session of that size, with a temporary
-# XDG_DATA_HOME and --db (seeded first with the demo province by the real `shuzhi org import`), and runs the
+# XDG_DATA_HOME and --db (seeded first by the real `shuzhi demo`: 湖北省 and campaigns at four stages), and runs the
 # steps listed in WALK. Then it runs the one-off checks in CHECKS (mouse
 # capture off by setting, SIGTERM restores the terminal). Exits 0 when all pass; otherwise prints which step
 # failed, why, and the screen as it was, and exits 1.
@@ -16,7 +16,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 EXE=${SHUZHI_EXE:-$ROOT/src/Host/ShuzhiKaohe.Host/bin/Debug/net10.0/shuzhi}
 SIZES="80x24 120x40"
-WALK=(home help back_to_home organisations quit)
+WALK=(home help back_to_home organisations campaign ballot_entry grading back_home quit)
 CHECKS=(mouse_off sigterm sighup hangup)
 TIMEOUT=${SHUZHI_WALK_TIMEOUT:-15}
 
@@ -67,10 +67,10 @@ start_console() {
   DB="$data/walk.db"
   STATUS="$data/status"
   local envs=(XDG_DATA_HOME="$data" XDG_CONFIG_HOME="$data/config" "$@")
-  # With SEED set, the database first gets the demo province through the real CLI (org import), as an operator would.
+  # With SEED set, the database first gets the demo through the real CLI (shuzhi demo), as a newcomer would.
   if [ -n "${SEED:-}" ]; then
-    env "${envs[@]}" "$EXE" org import "$(dirname "$EXE")/demo/divisions-hubei.csv" --db "$DB" >"$data/seed.log" 2>&1 \
-      || { cat "$data/seed.log" >&2; fail "org import of the demo province failed"; }
+    env "${envs[@]}" "$EXE" demo --db "$DB" >"$data/seed.log" 2>&1 \
+      || { cat "$data/seed.log" >&2; fail "shuzhi demo failed"; }
   fi
   local cmd
   cmd=$(printf '%q ' env "${envs[@]}" "$EXE" --db "$DB")
@@ -162,12 +162,13 @@ console_pid() { ps -o pid= --ppid "$(T display -p -t "$SESSION" '#{pane_pid}')" 
 # ---- the walk --------------------------------------------------------------------------------------------
 
 step_home() {
-  wait_for "✓ 地方 Localities"
+  wait_for "考核（4）"
   wait_for "Esc  退出"
   echo "tmux-walk: ${SIZE} first full paint $(( $(now_ms) - START_MS )) ms"
   expect "数据库：$DB"
   expect "完整性 正常"
-  expect "板块插件（已加载"
+  expect "3 份述职缺点评"
+  expect "项整改逾期"
   check_frame
 }
 
@@ -186,7 +187,7 @@ step_help() {
 step_back_to_home() {
   press Escape
   wait_gone "帮助 — 首页"
-  expect "✓ 地方 Localities"
+  expect "考核（4）"
   [ ! -s "$STATUS" ] || fail "the first Esc should close help, not quit"
 }
 
@@ -208,7 +209,49 @@ step_organisations() {
   check_frame
   press Escape
   wait_gone "首页 › 党组织"
-  expect "✓ 地方 Localities"
+  expect "考核（4）"
+}
+
+# Home → ↓ Enter opens 江岸区's campaign (in the session): roster, focus items, stage.
+step_campaign() {
+  press Down Enter
+  wait_for "首页 › 江岸区 2025 年度"
+  expect "[述职评议会]"
+  expect "考核名单（17）"
+  expect "下一步："
+  check_frame
+}
+
+# b opens ballot entry: 24 sheets keyed, so the serial is 025; 17 digits and Enter key a sheet; the next is 026.
+step_ballot_entry() {
+  type_text "b"
+  wait_for "› 测评票录入　操作员"
+  expect "测评票 025"
+  expect "已录入 24 / 发放 30 张"
+  type_text "12341234123412340"
+  press Enter
+  wait_for "已保存测评票 025"
+  expect "测评票 026"
+  expect "已录入 25 / 发放 30 张"
+  check_frame
+}
+
+# Esc back to the campaign, g opens grading: in the session stage approval is not available, and says why.
+step_grading() {
+  press Escape
+  wait_gone "› 测评票录入　操作员"
+  type_text "g"
+  wait_for "› 综合评价　操作员"
+  expect "批准不可用"
+  expect "综合评价阶段才能提请批准"
+  check_frame
+}
+
+step_back_home() {
+  press Escape
+  wait_gone "› 综合评价　操作员"
+  press Escape
+  wait_for "考核（4）"
 }
 
 step_quit() {

@@ -4,7 +4,7 @@ using Terminal.Gui.Input;
 
 namespace ShuzhiKaohe.Tui.Tests;
 
-/// <summary>The first screen, through the real shell on the ANSI driver.</summary>
+/// <summary>The first screen and the plugin screen (p), through the real shell on the ANSI driver.</summary>
 public sealed class HomeScreenTests
 {
     [Fact]
@@ -12,11 +12,12 @@ public sealed class HomeScreenTests
     {
         // Wide enough that no plugin line wraps: the assertion compares whole lines.
         using var h = new ConsoleHarness(width: 160, height: 40);
+        Assert.Contains("数据库：", h.Text);
+        Assert.Contains("完整性 正常", h.Text);
+        Assert.Contains("WAL", h.Text);
+        h.Press(new Key('p'));
         var text = h.Text;
 
-        Assert.Contains("数据库：", text);
-        Assert.Contains("完整性 正常", text);
-        Assert.Contains("WAL", text);
         var loaded = h.Core.Plugins.Loaded.ToList();
         Assert.NotEmpty(loaded);
         foreach (var p in loaded) Assert.Contains($"✓ {p.Name}（{p.Id} {p.Version}）", text);
@@ -27,6 +28,7 @@ public sealed class HomeScreenTests
     public void A_malfunctioned_plugin_is_listed_and_its_whole_reason_shown_when_selected()
     {
         using var h = new ConsoleHarness(pluginPaths: [RepoPaths.Plugins, RepoPaths.FixturePlugins]);
+        h.Press(new Key('p'));
         var broken = h.Core.Plugins.Plugins.Where(p => p.State == PluginState.Malfunctioned).ToList();
         Assert.NotEmpty(broken);
         foreach (var p in broken) Assert.Contains($"✗ {p.Name}（{p.Id}）故障：", h.Text);
@@ -44,6 +46,7 @@ public sealed class HomeScreenTests
     {
         using var h = new ConsoleHarness(pluginPaths: [RepoPaths.Plugins, RepoPaths.FixturePlugins]);
         var total = h.Core.Plugins.Plugins.Count;
+        h.Press(new Key('p'));
 
         h.Press(new Key('/'));
         Assert.True(h.Shell.IsFiltering);
@@ -61,6 +64,21 @@ public sealed class HomeScreenTests
         Assert.True(h.Shell.IsRunning);
         Assert.Contains("Localities", h.Text);
         Assert.Contains($"共 {total}", h.Text);
+    }
+
+    [Fact]
+    public void An_empty_database_offers_the_demo_and_d_builds_it_after_confirmation()
+    {
+        using var h = new ConsoleHarness(width: 120, height: 40);
+        Assert.Contains("按 d 建立示例数据", h.Text);
+
+        h.InDialog(new Key('d'), Key.CursorLeft, Key.Enter);
+
+        Assert.Contains("已建立示例数据", h.Shell.Message);
+        Assert.Contains("考核（4）", h.Text);
+        Assert.Contains("3 份述职缺点评", h.Text);
+        Assert.Contains("项整改逾期", h.Text);
+        Assert.Contains("武汉市", h.Text);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class RenderTests
 
         var bar = h.Rows[^2];
 
-        foreach (var part in new[] { "F5", "刷新", "?", "帮助", ":", "命令面板", "/", "筛选列表", "Esc", "退出" })
+        foreach (var part in new[] { "Enter", "打开", "o", "党组织", "?", "帮助", ":", "命令面板", "/", "筛选列表", "Esc", "退出" })
             Assert.Contains(part, bar);
     }
 

@@ -95,7 +95,7 @@ public sealed class ShellTests
 
         Assert.Equal(1, h.Shell.Depth);
         Assert.Equal("首页", h.Shell.Current.ScreenTitle);
-        Assert.Contains("板块插件", h.Text);
+        Assert.Contains("考核（0）", h.Text);
         Assert.DoesNotContain("测试屏幕", h.Text);
     }
 

@@ -21,14 +21,16 @@ public sealed class DatabaseAdmin(Database database, Authorizer authorizer)
             report.Applied.Select(m => $"{m.Source}/{m.Version:D4}_{m.Name}").ToList(), report.BackupPath);
     }
 
-    public DatabaseCheck Check()
+    /// <summary>The database's state. <paramref name="quick"/> runs <c>PRAGMA quick_check</c> (no index cross-check), fast enough
+    /// for the console's first paint; the full <c>integrity_check</c> reads every page and index.</summary>
+    public DatabaseCheck Check(bool quick = false)
     {
         authorizer.Require(Permission.StatusRead);
         using var c = database.Open();
         var messages = new List<string>();
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = "PRAGMA integrity_check";
+            cmd.CommandText = quick ? "PRAGMA quick_check" : "PRAGMA integrity_check";
             using var r = cmd.ExecuteReader();
             while (r.Read()) messages.Add(r.GetString(0));
         }

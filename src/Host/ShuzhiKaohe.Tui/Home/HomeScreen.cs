@@ -1,6 +1,9 @@
 using System.Collections.ObjectModel;
 using Microsoft.Extensions.DependencyInjection;
+using ShuzhiKaohe.Tui.Campaigns;
 using ShuzhiKaohe.Tui.Organisations;
+using ShuzhiKaohe.Tui.Plugins;
+using ShuzhiKaohe.Tui.Rectification;
 using ShuzhiKaohe.Tui.Shell;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -8,76 +11,84 @@ using Terminal.Gui.Views;
 
 namespace ShuzhiKaohe.Tui.Home;
 
-/// <summary>The first screen: which database is open and which plugins were loaded (malfunctioned ones with why).</summary>
+/// <summary>The first screen: the database, and the campaigns the operator may see with what is next; Enter opens one.</summary>
 public sealed class HomeScreen : Screen, IListFilter
 {
     private readonly HomeViewModel _model;
     private readonly Label _database;
     private readonly Label _heading;
-    private readonly ListView _plugins;
-    private readonly Label _detail;
-    private readonly ObservableCollection<string> _rows = [];
-    private List<string> _shownIds = [];
+    private readonly ListView _campaigns;
+    private readonly ObservableCollection<string> _rows;
 
     public HomeScreen(ScreenContext context, HomeViewModel model) : base(context)
     {
         _model = model;
         _database = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 2 };
         _heading = new Label { X = 0, Y = 3, Width = Dim.Fill(), Height = 1 };
-        // No type-to-search: printable keys belong to the shell (? : /), and / is the filter.
-        _plugins = new ListView { X = 2, Y = 4, Width = Dim.Fill(), Height = Dim.Fill(3), KeystrokeNavigator = null };
-        _plugins.SetSource(_rows);
-        _plugins.ValueChanged += (_, _) => ShowDetail();
-        _detail = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 2 };
-        // A malfunction reason is often longer than one line at 80 columns.
-        _detail.TextFormatter.WordWrap = true;
-        Add(_database, _heading, _plugins, _detail);
+        (_campaigns, _rows) = Lists.Create();
+        _campaigns.X = 1;
+        _campaigns.Y = 4;
+        _campaigns.Width = Dim.Fill();
+        _campaigns.Height = Dim.Fill();
+        Add(_database, _heading, _campaigns);
     }
 
     public override string ScreenTitle => "首页";
 
     public override IListFilter Filter => this;
 
+    internal HomeViewModel Model => _model;
+
     string IListFilter.Text => _model.FilterText;
 
     void IListFilter.Apply(string text)
     {
         _model.ApplyFilter(text);
-        ShowPlugins();
+        ShowCampaigns();
     }
 
     public override void OnShown() => Reload();
 
     protected override void DeclareKeys(KeyMap keys) => keys
-        .Widget("↑ ↓ PgUp PgDn", "选择插件（下方显示故障原因）", Key.CursorUp, Key.CursorDown, Key.PageUp, Key.PageDown, Key.Home, Key.End)
+        .Widget("↑ ↓ PgUp PgDn", "选择考核", Lists.MoveKeys)
+        .On(Key.Enter, "Enter", "打开：打开所选考核", OpenCampaign, inBar: true)
         .On(new Key('o'), "o", "党组织：浏览组织树、查找、导入", () => Host.Open(OrganisationsScreen.ScreenId), inBar: true)
-        .On(Key.F5, "F5", "刷新：重新检查数据库", Reload, inBar: true);
+        .On(new Key('r'), "r", "整改清单：全部考核的整改事项", () => Host.Open("rectification"))
+        .On(new Key('p'), "p", "插件：已加载的板块插件和故障原因", () => Host.Open(PluginsScreen.ScreenId))
+        .On(new Key('d'), "d", "示例数据：在空数据库上建立示例（湖北省和各阶段考核）", BuildDemo)
+        .On(Key.F5, "F5", "刷新：重新检查数据库和考核", Reload);
 
     private void Reload()
     {
         _model.Load();
         _database.Text = string.Join("\n", _model.DatabaseLines);
-        ShowPlugins();
+        ShowCampaigns();
     }
 
-    /// <summary>Refills the list, keeping the selected plugin selected when it is still shown.</summary>
-    private void ShowPlugins()
+    private void ShowCampaigns()
     {
-        var selectedId = _plugins.SelectedItem is int i && i < _shownIds.Count ? _shownIds[i] : null;
-        _shownIds = _model.Plugins.Select(p => p.Id).ToList();
-        _rows.Clear();
-        foreach (var p in _model.Plugins) _rows.Add(p.Line);
-        if (_model.PluginCount == 0) _rows.Add("未找到插件：plugins/ 文件夹为空。");
-        var keep = selectedId is null ? -1 : _shownIds.IndexOf(selectedId);
-        _plugins.SelectedItem = _rows.Count == 0 ? null : Math.Max(keep, 0);
-        _heading.Text = _model.PluginHeading;
-        ShowDetail();
+        _heading.Text = _model.Heading;
+        Lists.Fill(_campaigns, _rows, _model.Rows, _model.EmptyText);
+        SetNeedsDraw();
     }
 
-    private void ShowDetail()
+    private void OpenCampaign()
     {
-        var row = _plugins.SelectedItem is int i && i < _model.Plugins.Count ? _model.Plugins[i] : null;
-        _detail.Text = row?.Reason is { } reason ? $"原因：{reason}" : "";
+        if (Lists.Selected(_campaigns, _model.Campaigns.Count) is not int i) return;
+        Host.Push(new CampaignScreen(Context, _model.Campaigns[i].Campaign.Id));
+    }
+
+    private void BuildDemo()
+    {
+        if (!_model.IsEmpty)
+        {
+            Host.Error("数据库中已有党组织：示例数据只能建在空数据库上");
+            return;
+        }
+        if (!Host.Confirm("在本数据库中建立示例数据（约 1,700 个党组织和 4 个考核）吗？", "建立")) return;
+        var done = _model.BuildDemo();
+        ShowCampaigns();
+        Host.Info(done);
     }
 }
 

@@ -8,4 +8,13 @@ public static class TextWidth
     public static int Columns(string text) => text.GetColumns();
 
     public static string PadRight(string text, int columns) => text + new string(' ', Math.Max(0, columns - Columns(text)));
+
+    /// <summary>Exactly <paramref name="columns"/> wide: padded, or cut with "…" so the next column stays aligned.</summary>
+    public static string Fit(string text, int columns)
+    {
+        if (Columns(text) <= columns) return PadRight(text, columns);
+        var cut = text;
+        while (cut.Length > 0 && Columns(cut) > columns - 1) cut = cut[..^1];
+        return PadRight(cut + "…", columns);
+    }
 }

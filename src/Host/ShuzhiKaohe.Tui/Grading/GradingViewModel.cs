@@ -1,0 +1,120 @@
+using ShuzhiKaohe.Abstractions;
+using ShuzhiKaohe.Core.Campaigns;
+using ShuzhiKaohe.Core.Common;
+using ShuzhiKaohe.Core.Evaluation;
+using ShuzhiKaohe.Tui.Shell;
+
+namespace ShuzhiKaohe.Tui.Grading;
+
+/// <summary>
+/// Comprehensive evaluation (综合评价, 第六条): scores, proposed grades with their explanation, a grade change with a
+/// reason, the live distribution against the quota, and approval — offered only when Core would accept it, with the
+/// reason shown while it would not. A grade change sends the version this model read: if another operator changed
+/// that grade since, Core refuses, the model reloads and says so (no silent lost update).
+/// </summary>
+public sealed class GradingViewModel(long campaignId, CampaignService campaigns, EvaluationService evaluation, ApprovalService approval)
+{
+    public long CampaignId { get; } = campaignId;
+
+    public Campaign Campaign { get; private set; } = null!;
+
+    public EvaluationView View { get; private set; } = null!;
+
+    public IReadOnlyList<EvaluationLine> Lines => View.Lines;
+
+    public string QuotaLine => View.Quota is { } q
+        ? $"分布：{q.DistributionText()}　较好及以下 {q.BelowGood}/{q.Required}（至少 {q.MinimumShare:P0}）{(q.Met ? "　已满足" : $"　还差 {q.Shortfall} 名")}"
+        : "未设定“较好”及以下等次的最低比例（第六条）";
+
+    /// <summary>Why approval is not possible now, or null when it is (the same conditions Core checks).</summary>
+    public string? ApprovalBlocked
+    {
+        get
+        {
+            if (View.Approval is { } a) return $"已于 {a.ApprovedAt[..10]} 经党委（党组）研究批准（{a.ApprovedBy}）";
+            if (Campaign.Stage != CampaignStage.Evaluation) return $"考核处于“{Campaign.Stage.Chinese()}”阶段，综合评价阶段才能提请批准（第六条）";
+            var ungraded = Lines.Count(l => l.Grade is null);
+            if (ungraded > 0) return $"第六条：{ungraded} 名尚无等次（按 p 提出建议等次）";
+            if (View.Quota is null) return "第六条：未设定“较好”及以下等次的最低比例";
+            return View.Quota.Met ? null : View.Quota.Explain();
+        }
+    }
+
+    public bool CanApprove => ApprovalBlocked is null;
+
+    public IReadOnlyList<string> RowLines => Lines.Select(l =>
+    {
+        var g = l.Grade;
+        var score = g?.Score is { } s ? $"{s,5:0.0}" : "    —";
+        var proposed = g?.ProposedGrade?.Chinese() ?? "—";
+        var grade = g is null ? "—" : g.Grade.Chinese();
+        var status = g?.Status switch
+        {
+            GradeStatus.Proposed => "建议",
+            GradeStatus.Set => "人工",
+            GradeStatus.Approved => "批准",
+            GradeStatus.Revised => "变更",
+            _ => "",
+        };
+        return $"{TextWidth.PadRight(l.OrgCode, 10)}{TextWidth.Fit(l.OrgName, 18)}{score}  建议 {TextWidth.PadRight(proposed, 4)} 等次 {TextWidth.PadRight(grade, 4)} {status}";
+    }).ToList();
+
+    /// <summary>The explanation and reason of one line, for the detail pane.</summary>
+    public string Detail(int index)
+    {
+        var l = Lines[index];
+        if (l.Grade is not { } g) return $"{l.OrgCode} {l.OrgName}：尚无等次";
+        return $"{g.Explanation ?? "（无说明）"}{(g.Reason is null ? "" : $"　人工确定理由：{g.Reason}")}";
+    }
+
+    public void Load()
+    {
+        Campaign = campaigns.Get(CampaignId);
+        View = evaluation.Show(CampaignId);
+    }
+
+    /// <summary>Scores everyone with the sector strategies and proposes grades within the quota.</summary>
+    public IReadOnlyList<string> Propose()
+    {
+        try
+        {
+            return evaluation.Propose(CampaignId).Warnings;
+        }
+        finally
+        {
+            Load();
+        }
+    }
+
+    /// <summary>
+    /// Sets one grade with a reason (第六条), at the version read. When another operator changed it meanwhile the
+    /// change is refused by Core and the model shows the grade as it now is.
+    /// </summary>
+    public IReadOnlyList<string> SetGrade(string orgCode, Grade grade, string reason)
+    {
+        var line = Lines.FirstOrDefault(l => l.OrgCode == orgCode) ?? throw new NotFoundException($"{orgCode} 不在本次考核的名单中");
+        try
+        {
+            return evaluation.Set(CampaignId, orgCode, grade, reason, line.Grade?.RowVersion).Warnings;
+        }
+        finally
+        {
+            Load();
+        }
+    }
+
+    /// <summary>The committee's approval (第六条). Refused here, with the reason, while <see cref="ApprovalBlocked"/>.</summary>
+    public ApprovalResult Approve(string? meeting)
+    {
+        Load();
+        if (ApprovalBlocked is { } why) throw new RuleViolationException("第六条", why.StartsWith("第六条：", StringComparison.Ordinal) ? why[4..] : why);
+        try
+        {
+            return approval.Approve(CampaignId, meeting).Value;
+        }
+        finally
+        {
+            Load();
+        }
+    }
+}

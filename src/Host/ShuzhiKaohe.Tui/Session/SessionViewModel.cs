@@ -1,0 +1,82 @@
+using ShuzhiKaohe.Core.Campaigns;
+using ShuzhiKaohe.Core.Comments;
+using ShuzhiKaohe.Core.Debriefing;
+using ShuzhiKaohe.Tui.Shell;
+
+namespace ShuzhiKaohe.Tui.Session;
+
+/// <summary>
+/// The debriefing session (述职评议会, 第五条): the meeting, each reporter's debriefing with the report's four parts
+/// (成效、问题、根源、措施), and the comments on each reporter; a comment is added through Core (the superior's
+/// comment on every reporter is what the session → evaluation gate needs).
+/// </summary>
+public sealed class SessionViewModel(long campaignId, CampaignService campaigns, SessionService sessions, DebriefingService debriefings,
+    CommentService comments)
+{
+    public long CampaignId { get; } = campaignId;
+
+    public Campaign Campaign { get; private set; } = null!;
+
+    public IReadOnlyList<Assessee> Reporters { get; private set; } = [];
+
+    public IReadOnlyList<DebriefingRecord> Debriefings { get; private set; } = [];
+
+    public IReadOnlyList<Comment> Comments { get; private set; } = [];
+
+    public string MeetingLine { get; private set; } = "";
+
+    public IReadOnlyList<string> Rows => Reporters.Select(a =>
+    {
+        var d = Debriefings.FirstOrDefault(x => x.OrgCode == a.Entry.OrgCode);
+        var mine = Comments.Where(c => c.OrgCode == a.Entry.OrgCode).ToList();
+        var mode = d is null ? "未述职" : d.Mode == DebriefMode.Onsite ? "现场述职" : "书面述职";
+        var superior = mine.Any(c => c.By == CommentBy.Superior) ? $"点评 {mine.Count} 条" : "缺上级书记点评";
+        var flags = d?.Flags.Count > 0 ? "　⚑" + string.Join("、", d.Flags) : "";
+        return $"{TextWidth.PadRight(a.Entry.OrgCode, 10)}{TextWidth.Fit(a.Entry.OrgName, 16)}{TextWidth.Fit(a.Name, 8)} {TextWidth.PadRight(mode, 8)} {superior}{flags}";
+    }).ToList();
+
+    /// <summary>The report's four parts of one reporter, in order (empty when not reported).</summary>
+    public IReadOnlyList<(string Title, string Text)> Parts(int index)
+    {
+        var r = Debriefings.FirstOrDefault(x => x.OrgCode == Reporters[index].Entry.OrgCode)?.Report;
+        return [("成效", r?.Achievements ?? ""), ("突出问题", r?.Problems ?? ""), ("根源", r?.Causes ?? ""), ("措施", r?.Measures ?? "")];
+    }
+
+    public string CommentText(int index) =>
+        string.Join("\n", Comments.Where(c => c.OrgCode == Reporters[index].Entry.OrgCode)
+            .Select(c => $"{c.By.Chinese()}（{c.Mode.Chinese()}）：问题 {c.Problems ?? "—"}；方向 {c.Direction ?? "—"}"));
+
+    public void Load()
+    {
+        Campaign = campaigns.Get(CampaignId);
+        Reporters = campaigns.Assessees(CampaignId);
+        Debriefings = debriefings.List(CampaignId);
+        Comments = comments.List(CampaignId);
+        var m = sessions.Find(CampaignId);
+        MeetingLine = m is null ? "尚未记录述职评议会（session record）" : $"{m.Form}　{m.HeldOn:yyyy-MM-dd}　阶段：{Campaign.Stage.Chinese()}";
+    }
+
+    public IReadOnlyList<string> Debrief(string orgCode, string achievements, string problems, string causes, string measures)
+    {
+        try
+        {
+            return debriefings.Record(CampaignId, orgCode, DebriefMode.Onsite, report: new ReportParts(achievements, problems, causes, measures)).Warnings;
+        }
+        finally
+        {
+            Load();
+        }
+    }
+
+    public IReadOnlyList<string> Comment(string orgCode, string problems, string direction)
+    {
+        try
+        {
+            return comments.Add(CampaignId, orgCode, CommentBy.Superior, problems, direction).Warnings;
+        }
+        finally
+        {
+            Load();
+        }
+    }
+}
