@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Walks the real `shuzhi` console in a real terminal (tmux) and checks the screen text at each step.
 #
-#   scripts/tmux-walk.sh [--exe PATH] [--sizes "80x24 120x40"]
+#   scripts/tmux-walk.sh [--exe PATH] [--sizes "80x24 120x40"] [--launch "COMMAND"]
+#
+# With --launch, each walk runs COMMAND in the pane instead of the executable — e.g. `ssh -tt …` to a server
+# whose forced command opens the console on an already seeded database (scripts/ssh-walk.sh does this); the
+# one-off checks, which signal the local process, are then skipped.
 #
 # For each size it starts the built executable in a detached tmux session of that size, with a temporary
 # XDG_DATA_HOME and --db (seeded first by the real `shuzhi demo`: 湖北省 and campaigns at four stages), and runs the
@@ -19,12 +23,14 @@ SIZES="80x24 120x40"
 WALK=(home help back_to_home organisations campaign ballot_entry grading back_home quit)
 CHECKS=(mouse_off sigterm sighup hangup)
 TIMEOUT=${SHUZHI_WALK_TIMEOUT:-15}
+LAUNCH=
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --exe) EXE=$2; shift 2 ;;
     --sizes) SIZES=$2; shift 2 ;;
-    *) echo "usage: $0 [--exe PATH] [--sizes \"80x24 120x40\"]" >&2; exit 2 ;;
+    --launch) LAUNCH=$2; shift 2 ;;
+    *) echo "usage: $0 [--exe PATH] [--sizes \"80x24 120x40\"] [--launch \"COMMAND\"]" >&2; exit 2 ;;
   esac
 done
 
@@ -65,15 +71,18 @@ start_console() {
   mkdir -p "$data/config/shuzhi"
   [ -z "${SETTINGS:-}" ] || printf '%s\n' "$SETTINGS" > "$data/config/shuzhi/settings.json"
   DB="$data/walk.db"
+  # A launched console opens its own database (SHUZHI_WALK_DB names it, for the checks that show its path).
+  [ -z "$LAUNCH" ] || DB=${SHUZHI_WALK_DB:-$DB}
   STATUS="$data/status"
   local envs=(XDG_DATA_HOME="$data" XDG_CONFIG_HOME="$data/config" "$@")
   # With SEED set, the database first gets the demo through the real CLI (shuzhi demo), as a newcomer would.
-  if [ -n "${SEED:-}" ]; then
+  if [ -n "${SEED:-}" ] && [ -z "$LAUNCH" ]; then
     env "${envs[@]}" "$EXE" demo --db "$DB" >"$data/seed.log" 2>&1 \
       || { cat "$data/seed.log" >&2; fail "shuzhi demo failed"; }
   fi
   local cmd
   cmd=$(printf '%q ' env "${envs[@]}" "$EXE" --db "$DB")
+  [ -z "$LAUNCH" ] || cmd=$LAUNCH
   # The pane outlives the console, so the script can read its exit code and the terminal state after it quits.
   START_MS=$(now_ms)
   T new-session -d -s "$SESSION" -x "$W" -y "$H" "sh -c '$cmd; echo \$? > $STATUS; exec sleep 3600'"
@@ -325,6 +334,7 @@ done
 SIZE=${SIZES%% *}
 W=${SIZE%x*}
 H=${SIZE#*x}
+[ -z "$LAUNCH" ] || CHECKS=()
 for c in "${CHECKS[@]}"; do
   STEP=$c
   "check_$c"
