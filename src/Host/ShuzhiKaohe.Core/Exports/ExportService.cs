@@ -52,6 +52,9 @@ public sealed class ExportService(Database database, CampaignService campaigns, 
             var path = toFolder
                 ? Path.Combine(request.OutPath, ExportCatalogue.DefaultFileName(request.Document, format, snapshot.OrganiserName, snapshot.Year))
                 : request.OutPath;
+            var ext = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
+            if (Enum.GetValues<ExportFormat>().Any(f => f.Key() == ext) && ext != format.Key())
+                throw new InvalidInputException($"输出文件 {path} 的扩展名 .{ext} 与格式 {format.Key()} 不符");
             files.Add((path, p => Write(p, request.Document, format, snapshot, content)));
         }
         var written = WriteAll(files);

@@ -86,7 +86,8 @@ internal static class WordDocuments
         {
             doc.NewPage();
             doc.Title($"{a.OrgName}党组织书记{s.Year}年度抓基层党建工作述职报告");
-            doc.Subtitle($"{a.Secretary}　{ExportWords.Mode(a.Debriefing)}　{publication}");
+            doc.Subtitle($"{s.TitlePrefix}述职评议考核　{a.Secretary}　{ExportWords.Mode(a.Debriefing)}");
+            doc.Subtitle(publication);
             var r = a.Debriefing?.Report;
             if (r is null)
             {
