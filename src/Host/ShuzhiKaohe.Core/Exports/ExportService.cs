@@ -66,9 +66,8 @@ public sealed class ExportService(Database database, CampaignService campaigns, 
     public CampaignSnapshot Snapshot(long campaignId, DateOnly? today = null)
     {
         campaigns.Require(campaignId, Permission.ReportExport);
-        var view = campaigns.Show(campaignId);
         using var c = database.Open();
-        return ExportStore.Read(c, view, deadlines.Thresholds, today ?? DateOnly.FromDateTime(DateTime.Today));
+        return ExportStore.Read(c, CampaignService.Read(c, null, campaignId), deadlines.Thresholds, today ?? DateOnly.FromDateTime(DateTime.Today));
     }
 
     public static ExportFormat ResolveFormat(ExportRequest request)

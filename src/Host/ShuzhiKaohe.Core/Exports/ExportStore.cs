@@ -5,6 +5,7 @@ using ShuzhiKaohe.Core.Campaigns;
 using ShuzhiKaohe.Core.Comments;
 using ShuzhiKaohe.Core.Debriefing;
 using ShuzhiKaohe.Core.Evaluation;
+using ShuzhiKaohe.Core.Organisations;
 using ShuzhiKaohe.Core.Rectification;
 using ShuzhiKaohe.Core.Reporting;
 using ShuzhiKaohe.Core.Storage;
@@ -18,10 +19,10 @@ namespace ShuzhiKaohe.Core.Exports;
 /// </summary>
 internal static class ExportStore
 {
-    public static CampaignSnapshot Read(SqliteConnection c, CampaignView view, DeadlineThresholds thresholds, DateOnly today)
+    public static CampaignSnapshot Read(SqliteConnection c, Campaign campaign, DeadlineThresholds thresholds, DateOnly today)
     {
-        var campaign = view.Campaign;
         var id = campaign.Id;
+        var roster = Roster(c, campaign);
         var (issued, _) = BallotStore.Issued(c, null, id);
         var (sheets, voids) = BallotStore.Counts(c, null, id);
         var tally = BallotStore.Tally(c, id);
@@ -35,7 +36,7 @@ internal static class ExportStore
         var annual = AnnualStore.List(c, campaign.Year, false).ToDictionary(a => a.OrgCode, StringComparer.Ordinal);
         var valid = sheets - voids;
 
-        var assessees = view.Roster.Select(a =>
+        var assessees = roster.Select(a =>
         {
             var e = a.Entry;
             var row = tally.GetValueOrDefault(e.Id) ?? new int[5];
@@ -61,6 +62,34 @@ internal static class ExportStore
             assessees, items, carried, LatestProgress(c, items.Concat(carried).Select(x => x.Id)),
             Names(c, assessees, items.Concat(carried).Select(x => x.OrgCode)), ReportingStore.Publications(c, null, id),
             FollowUps(c, id), thresholds, today, DateTimeOffset.Now.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The active roster with each assessee resolved as <see cref="CampaignService.Show"/> does (the pinned term, else
+    /// the holder at the session date or the year's end, else the last term of the year), with one query for all
+    /// secretary terms instead of one per assessee.
+    /// </summary>
+    private static List<Assessee> Roster(SqliteConnection c, Campaign campaign)
+    {
+        var date = MeetingStore.HeldOn(c, null, campaign.Id) ?? new DateOnly(campaign.Year, 12, 31);
+        var terms = c.List(null, """
+                SELECT t.id, t.org_code, t.person_id, p.name, t.start_on, t.end_on
+                  FROM secretary_term t JOIN person p ON p.id = t.person_id
+                  JOIN roster_entry e ON e.org_code = t.org_code AND e.campaign_id = $c AND e.removed_reason IS NULL
+                 WHERE t.start_on <= $end AND (t.end_on IS NULL OR t.end_on > $start)
+                 ORDER BY t.org_code, t.start_on
+                """, r => new SecretaryTerm(r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetString(3), Sql.ParseDate(r.GetString(4)),
+                    r.IsDBNull(5) ? null : Sql.ParseDate(r.GetString(5))),
+                ("$c", campaign.Id), ("$start", $"{campaign.Year:D4}-01-01"), ("$end", $"{campaign.Year:D4}-12-31"))
+            .ToLookup(t => t.OrgCode, StringComparer.Ordinal);
+        return CampaignService.ActiveEntries(c, null, campaign.Id).Select(e =>
+        {
+            var all = terms[e.OrgCode].ToList();
+            var holder = e.AssesseeTermId is { } pinned
+                ? all.FirstOrDefault(t => t.Id == pinned)
+                : all.LastOrDefault(t => t.HeldOn(date)) ?? all.LastOrDefault();
+            return new Assessee(e, holder, all.Where(t => t != holder).ToList());
+        }).ToList();
     }
 
     private static Dictionary<string, string> Names(SqliteConnection c, IReadOnlyList<AssesseeSnapshot> roster, IEnumerable<string> others)
