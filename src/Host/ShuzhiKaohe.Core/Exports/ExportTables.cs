@@ -48,11 +48,11 @@ public static class ExportTables
         }).ToList();
         var main = new ExportTable("汇总表",
         [
-            Text("org_code", "组织代码", 14), Text("organisation", "党组织", 26), Text("secretary", "书记", 10), Text("report_mode", "述职方式", 10),
-            Int("good", "好"), Int("fairly_good", "较好"), Int("average", "一般"), Int("poor", "差"), Int("blank", "弃权"), Int("rated", "有效评价", 9),
-            Pct("turnout", "参评率"), Num("inspection_score", "实地考核得分"), Num("routine_score", "平时了解得分"), Num("composite_score", "综合得分"),
-            Text("proposed_grade", "建议等次", 9), Text("approved_grade", "审定等次", 9), Text("grade_status", "等次状态", 14),
-            Text("consequences", "结果运用（第七条）", 40),
+            Text("org_code", "组织代码", 13), Text("organisation", "党组织", 20), Text("secretary", "书记", 8), Text("report_mode", "述职方式", 9),
+            Int("good", "好", 5), Int("fairly_good", "较好", 5), Int("average", "一般", 5), Int("poor", "差", 5), Int("blank", "弃权", 5), Int("rated", "有效评价", 7),
+            Pct("turnout", "参评率", 8), Num("inspection_score", "实地考核得分", 8), Num("routine_score", "平时了解得分", 8), Num("composite_score", "综合得分", 8),
+            Text("proposed_grade", "建议等次", 7), Text("approved_grade", "审定等次", 7), Text("grade_status", "等次状态", 12),
+            Text("consequences", "结果运用（第七条）", 30),
         ], rows);
         return new ExportContent($"{s.TitlePrefix}党委（党组）书记抓基层党建工作述职评议考核汇总表", Subtitle(s), [main, .. Distribution(s)]);
     }

@@ -159,7 +159,7 @@ internal sealed class GovDocx : IDisposable
             var table = id is "TableText" or "TableHeader";
             var ppr = new StyleParagraphProperties(
                 new SpacingBetweenLines { Before = N(before), After = N(after), Line = table ? "300" : "560", LineRule = table ? LineSpacingRuleValues.Auto : LineSpacingRuleValues.Exact },
-                indentChars > 0 ? new Indentation { FirstLineChars = indentChars * 100 } : new Indentation { FirstLine = "0", FirstLineChars = 0 },
+                indentChars > 0 ? new Indentation { FirstLine = N(indentChars * 320), FirstLineChars = indentChars * 100 } : new Indentation { FirstLine = "0", FirstLineChars = 0 },
                 new Justification { Val = align });
             var rpr = new StyleRunProperties(Fonts(font));
             if (bold) rpr.Append(new Bold());
@@ -167,7 +167,7 @@ internal sealed class GovDocx : IDisposable
             return new Style(new StyleName { Val = name }, new BasedOn { Val = "Normal" }, ppr, rpr) { Type = StyleValues.Paragraph, StyleId = id, CustomStyle = table };
         }
         var normal = new Style(new StyleName { Val = "Normal" }, new PrimaryStyle(),
-            new StyleParagraphProperties(new SpacingBetweenLines { Line = "560", LineRule = LineSpacingRuleValues.Exact }, new Indentation { FirstLineChars = 200 },
+            new StyleParagraphProperties(new SpacingBetweenLines { Line = "560", LineRule = LineSpacingRuleValues.Exact }, new Indentation { FirstLine = "640", FirstLineChars = 200 },
                 new Justification { Val = JustificationValues.Both }),
             new StyleRunProperties(Fonts(Body), new FontSize { Val = "32" }, new FontSizeComplexScript { Val = "32" }, new Languages { EastAsia = "zh-CN" }))
         { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true };

@@ -88,8 +88,8 @@ internal static class XlsxWriter
             w.WriteStartElement("col", Main);
             w.WriteAttributeString("min", N(i + 1));
             w.WriteAttributeString("max", N(i + 1));
-            // A Chinese character takes about two widths of the default font's digit.
-            w.WriteAttributeString("width", N(Math.Min(80, colWidth * 1.8 + 2)));
+            // Widths are in the default font's digits; a Chinese character takes about two.
+            w.WriteAttributeString("width", N(Math.Min(60, colWidth + 1)));
             w.WriteAttributeString("customWidth", "1");
             w.WriteEndElement();
         }
