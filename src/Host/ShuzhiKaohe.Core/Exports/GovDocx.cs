@@ -164,7 +164,7 @@ internal sealed class GovDocx : IDisposable
             var rpr = new StyleRunProperties(Fonts(font));
             if (bold) rpr.Append(new Bold());
             rpr.Append(new FontSize { Val = N(halfPoints) }, new FontSizeComplexScript { Val = N(halfPoints) });
-            return new Style(new StyleName { Val = name }, new BasedOn { Val = "Normal" }, ppr, rpr) { Type = StyleValues.Paragraph, StyleId = id, CustomStyle = table };
+            return new Style(new StyleName { Val = name }, ppr, rpr) { Type = StyleValues.Paragraph, StyleId = id, CustomStyle = table };
         }
         var normal = new Style(new StyleName { Val = "Normal" }, new PrimaryStyle(),
             new StyleParagraphProperties(new SpacingBetweenLines { Line = "560", LineRule = LineSpacingRuleValues.Exact }, new Indentation { FirstLine = "640", FirstLineChars = 200 },

@@ -116,16 +116,27 @@ internal static class WordDocuments
         using var doc = GovDocx.Create(path, content.Title);
         doc.Title(content.Title);
         doc.Subtitle(content.Subtitle);
-        var org = table.IndexOf("org_code");
-        var groups = table.Rows.GroupBy(r => (string)r[org]!).ToList();
+        int I(string key) => table.IndexOf(key);
+        var groups = table.Rows.GroupBy(r => (string)r[I("org_code")]!).ToList();
         if (groups.Count == 0) doc.Para("暂无整改事项。");
+        // Portrait A4 holds six columns: the source goes under the problem, the warning under the status.
+        var columns = new ExportColumn[]
+        {
+            new("id", "序号", CellKind.Integer, 5), new("problem", "问题（来源）", CellKind.Text, 28), new("measures", "整改措施", CellKind.Text, 22),
+            new("owner", "责任人", CellKind.Text, 18), new("deadline", "整改期限", CellKind.Text, 15), new("status", "状态", CellKind.Text, 12),
+        };
         var n = 0;
         foreach (var g in groups)
         {
             doc.Heading($"{ChineseNumber(++n)}、{s.NameOf(g.Key)}（{g.Key}）");
-            doc.Table(table with { Rows = g.ToList() }, ["id", "problem", "source", "measures", "owner", "deadline", "status", "warning"]);
-            foreach (var r in g.Where(r => r[table.IndexOf("referral")] is string))
-                doc.Para($"第 {r[0]} 项已移交追责问责：{r[table.IndexOf("referral")]}（第七条：问责不代替整改，事项继续整改）");
+            var rows = g.Select(r => new object?[]
+            {
+                r[I("id")], $"{r[I("problem")]}\n（{r[I("source")]}{(r[I("carried")] is "上年度结转" ? "，上年度结转" : "")}）", r[I("measures")], r[I("owner")],
+                r[I("deadline")], $"{r[I("status")]}{(r[I("warning")] is "—" ? "" : $"\n{r[I("warning")]}")}",
+            }).ToList();
+            doc.Table(new ExportTable(table.Name, columns, rows));
+            foreach (var r in g.Where(r => r[I("referral")] is string))
+                doc.Para($"第 {r[I("id")]} 项已移交追责问责：{r[I("referral")]}（第七条：问责不代替整改，事项继续整改）");
         }
     }
 
