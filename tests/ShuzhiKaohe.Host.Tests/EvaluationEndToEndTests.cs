@@ -25,28 +25,7 @@ public sealed class EvaluationEndToEndTests : IDisposable
         array.EnumerateArray().Select(e => e.GetProperty(property).GetString()!).ToList();
 
     /// <summary>Plan → inspection → session (meeting, reports, comments, ballots) → evaluation for every street.</summary>
-    private string ThroughTheSession(int year, IReadOnlyList<string> codes)
-    {
-        var id = _cli.Ok("campaign", "create", "--organiser", County, "--year", year.ToString(), "--min-below-good", "0.3").Json().GetProperty("id").GetInt64().ToString();
-        _cli.Ok("session", "record", "--campaign", id, "--form", "区委常委会扩大会议", "--date", $"{year + 1}-01-16",
-            "--attendees", "党代表=5,人大代表=3,政协委员=2,基层党员干部群众代表=12,上级组织部门派员=2");
-        _cli.Ok("campaign", "advance", "--campaign", id);
-        foreach (var code in codes)
-            _cli.Ok("inspect", "add", "--campaign", id, "--org", code, "--item", "std.3", "--score", "85", "--evidence", "site,interview");
-        _cli.Ok("campaign", "advance", "--campaign", id);
-        var report = _cli.Dir.File($"report-{year}.md");
-        File.WriteAllText(report, "## 工作成效\n党群服务中心全面开放。\n## 突出问题\n社区党组织服务能力不足。\n## 根源\n责任压得不实。\n## 措施\n开展整顿。\n");
-        foreach (var code in codes)
-        {
-            _cli.Ok("debrief", "add", "--campaign", id, "--org", code, "--mode", "onsite", "--report", report);
-            _cli.Ok("comment", "add", "--campaign", id, "--org", code, "--by", "superior", "--problems", "整改不彻底", "--direction", "抓好整改");
-        }
-        string[] marks = ["好", "较好", "一般"];
-        for (var s = 1; s <= 3; s++)
-            _cli.Ok("ballot", "add", "--campaign", id, "--sheet", $"S{s}", "--marks", string.Join(",", codes.Select((c, k) => $"{c}={marks[(k + s) % 3]}")));
-        Assert.Equal("evaluation", _cli.Ok("campaign", "advance", "--campaign", id).Json().GetProperty("stage").GetString());
-        return id;
-    }
+    private string ThroughTheSession(int year, IReadOnlyList<string> codes) => CountyCampaign.ThroughTheSession(_cli, year, codes);
 
     [Fact]
     public void Two_years_of_a_county_campaign_from_grades_that_break_the_quota_to_consequences_carried_into_the_next_year()
