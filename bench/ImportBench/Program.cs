@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using ShuzhiKaohe.Core;
 using ShuzhiKaohe.Core.Organisations;
+using ShuzhiKaohe.Core.Plugins;
 using ShuzhiKaohe.Core.Storage;
 using ShuzhiKaohe.Core.Text.Tabular;
 
@@ -18,9 +21,16 @@ return 0;
 
 static void Queries(string path)
 {
-    var database = new Database(new DatabaseOptions(path), new Migrator([]));
-    var directory = new OrganisationDirectory(database);
-    var search = new OrganisationSearch(database, directory);
+    // The Core services as the host wires them, acting as the OS account that created the database (its administrator):
+    // the queries include their scope check, as an operator's do.
+    var services = new ServiceCollection();
+    services.AddLogging();
+    var plugins = PluginBootstrapper.LoadInto(services, new PluginLoadOptions([Path.Combine(FindRoot(), "plugins")]));
+    services.AddShuzhiCore(new AppPaths(Path.GetDirectoryName(Path.GetFullPath(path))!, AppContext.BaseDirectory), new DatabaseOptions(path), plugins,
+        new OperatorContext(Environment.UserName, FrontEnd.Test));
+    using var provider = services.BuildServiceProvider();
+    var directory = provider.GetRequiredService<OrganisationDirectory>();
+    var search = provider.GetRequiredService<OrganisationSearch>();
     // Nodes of every level, including the biggest families (a province, a county with many townships, a township with many villages).
     string[] codes = ["11", "42", "4201", "420102", "420102002", "420102002003", "110101", "5002", "130102", "3713"];
     var year = DateTime.Today.Year;
@@ -32,6 +42,13 @@ static void Queries(string path)
     search.Find("武汉"); // builds the name index: the first search of a process
     string[] queries = ["武汉", "江岸", "新村", "社区", "开发", "4201", "城关"];
     Report("org find, two characters (warm)", 100, i => search.Find(queries[i % queries.Length]));
+}
+
+static string FindRoot()
+{
+    for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        if (File.Exists(Path.Combine(d.FullName, "ShuzhiKaohe.sln"))) return d.FullName;
+    throw new InvalidOperationException("run from inside the repository");
 }
 
 static void Report(string what, int runs, Action<int> action)
