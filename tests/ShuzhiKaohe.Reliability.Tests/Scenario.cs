@@ -102,47 +102,18 @@ internal static class Scenario
 }
 
 /// <summary>The real executable as a process that can be left to finish or killed (SIGKILL) mid-way.</summary>
-internal sealed class Shuzhi
+internal sealed class Shuzhi(string dataHome)
 {
-    private readonly string _dataHome;
-
-    public Shuzhi(string dataHome) => _dataHome = dataHome;
+    private readonly ShuzhiProcess _process = new(dataHome);
 
     public Process Start(params string[] args)
     {
-        var psi = new ProcessStartInfo(RepoPaths.Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["XDG_DATA_HOME"] = _dataHome;
-        psi.Environment["XDG_CONFIG_HOME"] = Path.Combine(_dataHome, "config");
-        psi.Environment.Remove("SHUZHI_DB");
-        psi.Environment.Remove("SHUZHI_PLUGINS");
-        psi.Environment.Remove("SSH_ORIGINAL_COMMAND");
-        var p = Process.Start(psi)!;
+        var p = _process.Start(args);
         p.StandardInput.Close();
         return p;
     }
 
-    public ProcessResult Run(params string[] args)
-    {
-        using var p = Start(args);
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"shuzhi {string.Join(' ', args)} did not finish in 3 minutes");
-        }
-        return new ProcessResult(p.ExitCode, stdout.Result, stderr.Result);
-    }
+    public ProcessResult Run(params string[] args) => _process.Run(args);
 
     /// <summary>What an operator must never see (issue 10): a raw lock error or a stack trace.</summary>
     public static void AssertClean(ProcessResult r, string what)

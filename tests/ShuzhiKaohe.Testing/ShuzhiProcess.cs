@@ -18,7 +18,8 @@ public sealed class ShuzhiProcess(string dataHome, IDictionary<string, string?>?
 
     public ProcessResult Run(params string[] args) => RunWith(null, args);
 
-    public ProcessResult RunWith(string? stdin, params string[] args)
+    /// <summary>Starts the executable with its output and input redirected, for a caller that waits, reads or kills it.</summary>
+    public Process Start(params string[] args)
     {
         var psi = new ProcessStartInfo(RepoPaths.Executable)
         {
@@ -35,10 +36,16 @@ public sealed class ShuzhiProcess(string dataHome, IDictionary<string, string?>?
         psi.Environment["XDG_CONFIG_HOME"] = Path.Combine(DataHome, "config");
         psi.Environment.Remove("SHUZHI_DB");
         psi.Environment.Remove("SHUZHI_PLUGINS");
+        psi.Environment.Remove("SSH_ORIGINAL_COMMAND");
         if (environment is not null)
             foreach (var (k, v) in environment)
                 if (v is null) psi.Environment.Remove(k); else psi.Environment[k] = v;
-        using var p = Process.Start(psi)!;
+        return Process.Start(psi)!;
+    }
+
+    public ProcessResult RunWith(string? stdin, params string[] args)
+    {
+        using var p = Start(args);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (stdin is not null) p.StandardInput.Write(stdin);

@@ -246,6 +246,10 @@ public sealed class GradingAndCampaignTests
         session.Load();
         Assert.Null(campaign.Advance());
         Assert.StartsWith("第五条", campaign.Refusal);
+        Assert.Throws<InvalidInputException>(() => session.RecordMeeting("区委常委会扩大会议", "2024/1/16", ""));
+        session.RecordMeeting("区委常委会扩大会议", "2024-01-16", "党代表=5,人大代表=3,基层党员干部群众代表=12");
+        Assert.StartsWith("区委常委会扩大会议　2024-01-16", session.MeetingLine);
+        session.WrittenDebrief(session.Reporters[^1].Entry.OrgCode, "援疆挂职，不能到会");
         foreach (var a in session.Reporters)
         {
             session.Debrief(a.Entry.OrgCode, "成效", "服务群众能力不足", "责任压得不实", "开展整顿");

@@ -58,7 +58,9 @@ public sealed class SessionScreen : Screen
 
     protected override void DeclareKeys(KeyMap keys) => keys
         .Widget("↑ ↓ PgUp PgDn", "选择述职人（下方并排显示报告四部分和点评）", Lists.MoveKeys)
+        .On(new Key('m'), "m", "会议：记录述职评议会的形式、日期和列席人员（第五条、第八条）", Meeting, inBar: true)
         .On(new Key('d'), "d", "述职：录入现场述职报告的四部分", Debrief, inBar: true)
+        .On(new Key('w'), "w", "书面述职：所选述职人书面述职，并写明原因", Written)
         .On(new Key('c'), "c", "点评：录入上级书记对所选述职人的点评（问题和方向）", Comment, inBar: true)
         .On(Key.F5, "F5", "刷新：重新读取述职和点评", OnShown, inBar: true);
 
@@ -105,6 +107,33 @@ public sealed class SessionScreen : Screen
         {
             Show();
         }
+    }
+
+    private void Meeting()
+    {
+        var answer = FormDialog.Ask(Context.App, "述职评议会",
+            [new FormField("形式", "常委会扩大会议"), new FormField("日期", DateTime.Today.ToString("yyyy-MM-dd")), new FormField("列席人员", "党代表=0,人大代表=0,政协委员=0,基层党员干部群众代表=0")],
+            "第五条：一般以召开党委（党组）扩大会议的形式进行；第八条：可邀请党代表、人大代表、政协委员和基层党员干部群众代表列席");
+        if (answer is null) return;
+        Run(() => _model.RecordMeeting(answer[0], answer[1], answer[2]), "已记录述职评议会");
+    }
+
+    private void Written()
+    {
+        if (SelectedCode() is not { } code) return;
+        var answer = FormDialog.Ask(Context.App, $"{code} 书面述职", [new FormField("原因")],
+            "第五条：市、县、乡党委书记一般现场述职；书面述职须写明原因");
+        if (answer is null) return;
+        Run(() => _model.WrittenDebrief(code, answer[0]), $"已记录 {code} 的书面述职");
+    }
+
+    /// <summary>Runs a write; its refusal (with its article) shows where it happened, its warnings in the message line.</summary>
+    private void Run(Func<IReadOnlyList<string>> write, string done)
+    {
+        IReadOnlyList<string>? warnings = null;
+        Host.Guard(() => warnings = write());
+        if (warnings is not null) Host.Info(warnings.Count == 0 ? done : string.Join("；", warnings));
+        Show();
     }
 
     private void Comment()

@@ -56,6 +56,35 @@ public sealed class SessionViewModel(long campaignId, CampaignService campaigns,
         MeetingLine = m is null ? "尚未记录述职评议会（session record）" : $"{m.Form}　{m.HeldOn:yyyy-MM-dd}　阶段：{Campaign.Stage.Chinese()}";
     }
 
+    /// <summary>The meeting (第五条 form and date; 第八条 invited attendees as "党代表=5,人大代表=3,…"), as `session record` does.</summary>
+    public IReadOnlyList<string> RecordMeeting(string form, string date, string attendees)
+    {
+        if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var heldOn))
+            throw new Core.Common.InvalidInputException($"会议日期“{date.Trim()}”应写作 YYYY-MM-DD，如 2024-01-16");
+        try
+        {
+            var parsed = string.IsNullOrWhiteSpace(attendees) ? null : SessionService.ParseAttendees(attendees);
+            return sessions.Record(CampaignId, form, heldOn, parsed).Warnings;
+        }
+        finally
+        {
+            Load();
+        }
+    }
+
+    /// <summary>A written debriefing (书面述职) with the reason it was not on site, as `debrief add --mode written --reason` does.</summary>
+    public IReadOnlyList<string> WrittenDebrief(string orgCode, string reason)
+    {
+        try
+        {
+            return debriefings.Record(CampaignId, orgCode, DebriefMode.Written, writtenReason: string.IsNullOrWhiteSpace(reason) ? null : reason).Warnings;
+        }
+        finally
+        {
+            Load();
+        }
+    }
+
     public IReadOnlyList<string> Debrief(string orgCode, string achievements, string problems, string causes, string measures)
     {
         try
