@@ -223,7 +223,10 @@ public sealed class GradingAndCampaignTests
         using var core = new CoreHarness();
         County.Load(core.Services);
         var s = core.Services;
-        var id = s.Get<CampaignService>().Create(County.Code, County.Year, 0.3).Value.Campaign.Id;
+        var home = ActivatorUtilities.CreateInstance<ShuzhiKaohe.Tui.Home.HomeViewModel>(s);
+        Assert.Throws<RuleViolationException>(() => home.CreateCampaign(County.Code, "2018", "0.3")); // 第十条
+        var id = home.CreateCampaign(County.Code, County.Year.ToString(), "0.3").Id;
+        Assert.Contains(home.Campaigns, c => c.Campaign.Id == id);
         s.Get<ShuzhiKaohe.Core.Debriefing.SessionService>().Record(id, "区委常委会扩大会议", new DateOnly(County.Year + 1, 1, 15));
 
         var campaign = Model<CampaignViewModel>(s, id);
@@ -269,6 +272,8 @@ public sealed class GradingAndCampaignTests
         var grading = Model<GradingViewModel>(s, id);
         grading.Load();
         Assert.False(grading.CanApprove);
+        Assert.Throws<InvalidInputException>(() => grading.Observe(grading.Lines[0].OrgCode, "很好", ""));
+        grading.Observe(grading.Lines[0].OrgCode, "92", "平时调研：群众口碑好");
         grading.Propose();
         foreach (var line in grading.Lines) grading.SetGrade(line.OrgCode, Grade.Good, "党委研究意见");
         Assert.Contains("还须 5 人", grading.ApprovalBlocked);
@@ -283,5 +288,21 @@ public sealed class GradingAndCampaignTests
         var item = Assert.Single(board.Items);
         Assert.Equal(grading.Lines[4].OrgCode, item.OrgCode);
         Assert.Equal(RectificationStatus.InProgress, board.Progress(item.Id, "已制定整改方案").Status);
+
+        // After approval: a grade changes only by a new decision; follow-ups, publication, more items and a referral.
+        Assert.True(grading.IsApproved);
+        Assert.Throws<RuleViolationException>(() => grading.SetGrade(grading.Lines[6].OrgCode, Grade.Poor, "改"));
+        grading.Revise(grading.Lines[6].OrgCode, Grade.Average, "核实群众反映问题属实", "区委常委会 2026-03-01 决定");
+        Assert.Equal(Grade.Average, grading.Lines[6].Grade?.Grade);
+        grading.FollowUp(FollowUpKind.Feedback, grading.Lines[0].OrgCode, "", "区委书记");
+        grading.FollowUp(FollowUpKind.Archive, grading.Lines[0].OrgCode, "", "区委组织部干部科");
+        Assert.Contains("全区党员干部", session.Publish("全区党员干部"));
+        board.Load();
+        Assert.Equal(2, board.Items.Count); // the revision to 一般 brought its own 第七条 item
+        Assert.Throws<InvalidInputException>(() => board.Add(grading.Lines[7].OrgCode, "rumour", "问题", "2026-06-30", "", ""));
+        var added = board.Add(grading.Lines[7].OrgCode, "inspection_tour", "巡察反馈：党员发展不规范", "2026-06-30", "规范发展程序", "组织委员");
+        Assert.Equal(3, board.Items.Count);
+        Assert.NotNull(board.Refer(added.Id, "问题严重，移交纪委监委").Referral);
+        Assert.NotEqual(RectificationStatus.Done, board.Items.Single(i => i.Id == added.Id).Status);
     }
 }

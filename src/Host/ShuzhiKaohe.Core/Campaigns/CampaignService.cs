@@ -288,13 +288,7 @@ public sealed class CampaignService(Database database, OrganisationDirectory org
 
     private Assessee Resolve(Campaign campaign, RosterEntry e, DateOnly? sessionDate)
     {
-        var terms = organisations.SecretaryTerms(e.OrgCode, campaign.Year);
-        if (e.AssesseeTermId is { } fixedTerm)
-        {
-            var holder = terms.FirstOrDefault(t => t.Id == fixedTerm);
-            return new Assessee(e, holder, terms.Where(t => t.Id != fixedTerm).ToList());
-        }
-        var year = organisations.SecretaryFor(e.OrgCode, campaign.Year, sessionDate);
+        var year = SecretaryOfYear.Choose(organisations.SecretaryTerms(e.OrgCode, campaign.Year), sessionDate ?? new DateOnly(campaign.Year, 12, 31), e.AssesseeTermId);
         return new Assessee(e, year.Holder, year.Others);
     }
 

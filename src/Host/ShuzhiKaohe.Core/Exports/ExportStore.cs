@@ -84,11 +84,9 @@ internal static class ExportStore
             .ToLookup(t => t.OrgCode, StringComparer.Ordinal);
         return CampaignService.ActiveEntries(c, null, campaign.Id).Select(e =>
         {
-            var all = terms[e.OrgCode].ToList();
-            var holder = e.AssesseeTermId is { } pinned
-                ? all.FirstOrDefault(t => t.Id == pinned)
-                : all.LastOrDefault(t => t.HeldOn(date)) ?? all.LastOrDefault();
-            return new Assessee(e, holder, all.Where(t => t != holder).ToList());
+            // The same rule as the campaign's own view (SecretaryOfYear.Choose), over terms read in one query.
+            var year = SecretaryOfYear.Choose(terms[e.OrgCode].ToList(), date, e.AssesseeTermId);
+            return new Assessee(e, year.Holder, year.Others);
         }).ToList();
     }
 

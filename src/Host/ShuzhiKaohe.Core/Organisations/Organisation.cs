@@ -36,4 +36,17 @@ public sealed record SecretaryTerm(long Id, string OrgCode, long PersonId, strin
 public sealed record SecretaryOfYear(SecretaryTerm? Holder, IReadOnlyList<SecretaryTerm> Others)
 {
     public bool MidYearChange => Others.Count > 0;
+
+    /// <summary>
+    /// The one rule of who is assessed (issue 5 §1), from the terms overlapping the year in start order: the term
+    /// pinned on the roster entry if any; else the secretary in post on <paramref name="asOf"/> (the session date);
+    /// else the year's last. Everyone else who held the post that year is a predecessor, flagged.
+    /// </summary>
+    public static SecretaryOfYear Choose(IReadOnlyList<SecretaryTerm> terms, DateOnly asOf, long? pinnedTermId = null)
+    {
+        var holder = pinnedTermId is { } pinned
+            ? terms.FirstOrDefault(t => t.Id == pinned)
+            : terms.LastOrDefault(t => t.HeldOn(asOf)) ?? terms.LastOrDefault();
+        return new SecretaryOfYear(holder, terms.Where(t => t != holder).ToList());
+    }
 }

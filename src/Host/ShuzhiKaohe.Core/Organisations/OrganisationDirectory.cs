@@ -176,13 +176,8 @@ public sealed class OrganisationDirectory(Database database)
     /// Whoever held the post at <paramref name="asOf"/> (else the last holder of the year), with the year's other
     /// holders: a campaign assesses the holder and records and flags a predecessor who left mid-year.
     /// </summary>
-    public SecretaryOfYear SecretaryFor(string orgCode, int year, DateOnly? asOf = null)
-    {
-        var terms = SecretaryTerms(orgCode, year);
-        var date = asOf ?? new DateOnly(year, 12, 31);
-        var holder = terms.LastOrDefault(t => t.HeldOn(date)) ?? terms.LastOrDefault();
-        return new SecretaryOfYear(holder, terms.Where(t => t != holder).ToList());
-    }
+    public SecretaryOfYear SecretaryFor(string orgCode, int year, DateOnly? asOf = null) =>
+        SecretaryOfYear.Choose(SecretaryTerms(orgCode, year), asOf ?? new DateOnly(year, 12, 31));
 
     internal static IReadOnlyList<Organisation> ReadAll(SqliteCommand cmd)
     {

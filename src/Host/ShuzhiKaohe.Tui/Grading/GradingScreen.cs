@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using Microsoft.Extensions.DependencyInjection;
 using ShuzhiKaohe.Abstractions;
+using ShuzhiKaohe.Core.Evaluation;
 using ShuzhiKaohe.Tui.Shell;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
@@ -53,12 +54,16 @@ public sealed class GradingScreen : Screen
 
     protected override void DeclareKeys(KeyMap keys) => keys
         .Widget("↑ ↓ PgUp PgDn", "选择考核对象（下方显示评分说明）", Lists.MoveKeys)
+        .On(new Key('o'), "o", "平时了解：录入所选对象的平时了解评分 0–100（第六条）", Observe)
         .On(new Key('p'), "p", "建议等次：按板块规则评分并在比例内提出建议等次", Propose, inBar: true)
         .On(new Key('1'), "1", "定为“好”（须写明理由）", () => Change(Grade.Good))
         .On(new Key('2'), "2", "定为“较好”（须写明理由）", () => Change(Grade.FairlyGood))
         .On(new Key('3'), "3", "定为“一般”（须写明理由）", () => Change(Grade.Average))
         .On(new Key('4'), "4", "定为“差”（须写明理由）", () => Change(Grade.Poor))
         .On(Key.F9, "F9", "批准：记录党委（党组）研究批准（比例未满足时不可用）", Approve, inBar: true)
+        .On(new Key('f'), "f", "反馈：向所选对象反馈评价意见（批准后，第六条）", () => FollowUp(FollowUpKind.Feedback))
+        .On(new Key('t'), "t", "通报：在一定范围内通报结果（批准后，第六条）", () => FollowUp(FollowUpKind.Circulate))
+        .On(new Key('v'), "v", "归档：存入干部档案（批准后，第六条）", () => FollowUp(FollowUpKind.Archive))
         .On(Key.F5, "F5", "刷新：重新读取等次和分布", OnShown, inBar: true);
 
     private void Show()
@@ -82,10 +87,34 @@ public sealed class GradingScreen : Screen
         Host.Info(warnings.Count == 0 ? "已提出建议等次" : $"已提出建议等次；{warnings.Count} 条提示：{warnings[0]}");
     }
 
+    private void Observe()
+    {
+        if (Lists.Selected(_list, _model.Lines.Count) is not int i) return;
+        var line = _model.Lines[i];
+        var answer = FormDialog.Ask(Context.App, $"{line.OrgCode} {line.OrgName} 平时了解", [new FormField("评分（0–100）"), new FormField("说明")],
+            "第六条：结合平时调研了解，综合评定");
+        if (answer is null) return;
+        IReadOnlyList<string>? warnings = null;
+        Host.Guard(() => warnings = _model.Observe(line.OrgCode, answer[0], answer[1]));
+        if (warnings is not null) Host.Info(warnings.Count == 0 ? $"已录入 {line.OrgName} 的平时了解评分" : string.Join("；", warnings));
+        Show();
+    }
+
     private void Change(Grade grade)
     {
         if (Lists.Selected(_list, _model.Lines.Count) is not int i) return;
         var line = _model.Lines[i];
+        if (_model.IsApproved)
+        {
+            var decision = FormDialog.Ask(Context.App, $"变更 {line.OrgCode} {line.OrgName} 已批准的等次为“{grade.Chinese()}”", [new FormField("理由"), new FormField("决定")],
+                "第六条：已批准的等次不能修改，只能作出新的决定并写明理由（如“区委常委会 2025-03-01 决定”）");
+            if (decision is null) return;
+            IReadOnlyList<string>? w = null;
+            Host.Guard(() => w = _model.Revise(line.OrgCode, grade, decision[0], decision[1]));
+            if (w is not null) Host.Info(w.Count == 0 ? $"已记录新的决定：{line.OrgName} 为“{grade.Chinese()}”" : string.Join("；", w));
+            Show();
+            return;
+        }
         var answer = FormDialog.Ask(Context.App, $"{line.OrgCode} {line.OrgName} 定为“{grade.Chinese()}”", [new FormField("理由")],
             "第六条：人工确定等次须写明理由");
         if (answer is null) return;
@@ -98,6 +127,18 @@ public sealed class GradingScreen : Screen
         {
             Show();
         }
+    }
+
+    private void FollowUp(FollowUpKind kind)
+    {
+        var selected = Lists.Selected(_list, _model.Lines.Count) is int i ? _model.Lines[i].OrgCode : null;
+        var org = kind == FollowUpKind.Circulate ? null : selected;
+        var answer = FormDialog.Ask(Context.App, $"{kind.Chinese()}{(org is null ? "（全体）" : $" {org}")}",
+            [new FormField("范围"), new FormField(kind == FollowUpKind.Archive ? "具有干部管理权限的部门" : "经办")],
+            "第六条：评价结果反馈本人、在一定范围内通报，并由具有干部管理权限的部门存入干部档案");
+        if (answer is null) return;
+        Host.Guard(() => _model.FollowUp(kind, org, answer[0], answer[1]));
+        Show();
     }
 
     private void Approve()

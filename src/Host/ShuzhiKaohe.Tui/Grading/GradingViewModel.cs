@@ -90,12 +90,56 @@ public sealed class GradingViewModel(long campaignId, CampaignService campaigns,
     /// Sets one grade with a reason (第六条), at the version read. When another operator changed it meanwhile the
     /// change is refused by Core and the model shows the grade as it now is.
     /// </summary>
+    /// <summary>The organiser's routine observation (平时了解, 0–100, 第六条), as `evaluate observe` records it.</summary>
+    public IReadOnlyList<string> Observe(string orgCode, string score, string note)
+    {
+        if (!double.TryParse(score.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s))
+            throw new InvalidInputException($"平时了解评分“{score.Trim()}”应为 0–100 的数");
+        try
+        {
+            return evaluation.Observe(CampaignId, orgCode, s, string.IsNullOrWhiteSpace(note) ? null : note).Warnings;
+        }
+        finally
+        {
+            Load();
+        }
+    }
+
     public IReadOnlyList<string> SetGrade(string orgCode, Grade grade, string reason)
     {
         var line = Lines.FirstOrDefault(l => l.OrgCode == orgCode) ?? throw new NotFoundException($"{orgCode} 不在本次考核的名单中");
         try
         {
             return evaluation.Set(CampaignId, orgCode, grade, reason, line.Grade?.RowVersion).Warnings;
+        }
+        finally
+        {
+            Load();
+        }
+    }
+
+    /// <summary>Whether the grades are approved: a change is then a revision (a new decision), never an edit (第六条).</summary>
+    public bool IsApproved => View.Approval is not null;
+
+    /// <summary>A change of an approved grade: a new recorded decision with its reason (第六条), as `evaluate revise` does.</summary>
+    public IReadOnlyList<string> Revise(string orgCode, Grade grade, string reason, string decision)
+    {
+        try
+        {
+            return approval.Revise(CampaignId, orgCode, grade, reason, decision).Warnings;
+        }
+        finally
+        {
+            Load();
+        }
+    }
+
+    /// <summary>Feedback to the person, circulation within a scope, archiving to the cadre file (第六条), as `evaluate feedback|circulate|archive`.</summary>
+    public FollowUp FollowUp(FollowUpKind kind, string? orgCode, string scope, string by)
+    {
+        try
+        {
+            return approval.Record(CampaignId, kind, orgCode, string.IsNullOrWhiteSpace(scope) ? null : scope, string.IsNullOrWhiteSpace(by) ? null : by);
         }
         finally
         {

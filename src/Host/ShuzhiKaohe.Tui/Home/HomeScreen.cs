@@ -52,6 +52,7 @@ public sealed class HomeScreen : Screen, IListFilter
     protected override void DeclareKeys(KeyMap keys) => keys
         .Widget("↑ ↓ PgUp PgDn", "选择考核", Lists.MoveKeys)
         .On(Key.Enter, "Enter", "打开：打开所选考核", OpenCampaign, inBar: true)
+        .On(new Key('n'), "n", "新建考核：组织者、年度、比例（第三、十条）", NewCampaign)
         .On(new Key('o'), "o", "党组织：浏览组织树、查找、导入", () => Host.Open(OrganisationsScreen.ScreenId), inBar: true)
         .On(new Key('r'), "r", "整改清单：全部考核的整改事项", () => Host.Open("rectification"))
         .On(new Key('p'), "p", "插件：已加载的板块插件和故障原因", () => Host.Open(PluginsScreen.ScreenId))
@@ -76,6 +77,20 @@ public sealed class HomeScreen : Screen, IListFilter
     {
         if (Lists.Selected(_campaigns, _model.Campaigns.Count) is not int i) return;
         Host.Push(new CampaignScreen(Context, _model.Campaigns[i].Campaign.Id));
+    }
+
+    private void NewCampaign()
+    {
+        var answer = FormDialog.Ask(Context.App, "新建考核",
+            [new FormField("组织者代码"), new FormField("年度", HomeViewModel.DefaultYear(DateTime.Today).ToString()), new FormField("较好及以下最低比例", "0.3")],
+            "第三条：上级党委（党组）考核下一级党组织书记；名单默认为组织者的直接下级，可在考核页增删");
+        if (answer is null) return;
+        (long Id, IReadOnlyList<string> Warnings)? created = null;
+        Host.Guard(() => created = _model.CreateCampaign(answer[0], answer[1], answer[2]));
+        ShowCampaigns();
+        if (created is not { } c) return;
+        Host.Info(c.Warnings.Count == 0 ? $"已新建考核 {c.Id}" : string.Join("；", c.Warnings));
+        Host.Push(new CampaignScreen(Context, c.Id));
     }
 
     private void BuildDemo()

@@ -10,8 +10,31 @@ namespace ShuzhiKaohe.Tui.Home;
 /// What the first screen shows: the database, and the campaigns the operator may see (Core checks the scope) with
 /// each one's stage and what is next. On an empty database it offers the demo. Plain data, testable without a terminal.
 /// </summary>
-public sealed class HomeViewModel(DatabaseAdmin database, CampaignOverview overview, DemoBuilder demo, OperatorContext who)
+public sealed class HomeViewModel(DatabaseAdmin database, CampaignOverview overview, DemoBuilder demo, OperatorContext who, CampaignService campaigns)
 {
+    /// <summary>The year a campaign opened now assesses: the assessment runs in winter, over the year just ending.</summary>
+    public static int DefaultYear(DateTime today) => today.Month >= 11 ? today.Year : today.Year - 1;
+
+    /// <summary>
+    /// `campaign create` from the console: one organiser × one year (第三、五条; 第十条 refuses years before 2019), the
+    /// organiser's direct subordinates as the default roster, an optional minimum share of 较好-or-below (第六条).
+    /// Returns the new campaign's id and Core's warnings.
+    /// </summary>
+    public (long Id, IReadOnlyList<string> Warnings) CreateCampaign(string organiser, string year, string minBelowGood)
+    {
+        if (!int.TryParse(year.Trim(), out var y)) throw new Core.Common.InvalidInputException($"年度“{year.Trim()}”应为四位数字，如 {DefaultYear(DateTime.Today)}");
+        double? ratio = null;
+        if (!string.IsNullOrWhiteSpace(minBelowGood))
+        {
+            if (!double.TryParse(minBelowGood.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var r))
+                throw new Core.Common.InvalidInputException($"比例“{minBelowGood.Trim()}”应为 0 与 1 之间的小数，如 0.3");
+            ratio = r;
+        }
+        var created = campaigns.Create(organiser.Trim(), y, ratio);
+        Load();
+        return (created.Value.Campaign.Id, created.Warnings);
+    }
+
     private IReadOnlyList<CampaignOverviewRow> _all = [];
 
     public string Operator => who.Name;

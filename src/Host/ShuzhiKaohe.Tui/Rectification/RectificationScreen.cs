@@ -57,6 +57,8 @@ public sealed class RectificationScreen : Screen, IListFilter
         .On(new Key('o'), "o", "只看逾期（红）/ 全部", () => { _model.ToggleOverdue(); Show(); }, inBar: true)
         .On(new Key('p'), "p", "进展：记录所选事项的整改进展", Progress, inBar: true)
         .On(new Key('c'), "c", "完成：所选事项整改完成（须确认）", Close)
+        .On(new Key('a'), "a", "新增：列入一项整改事项（第四、七条）", Add)
+        .On(new Key('x'), "x", "问责：移交追责问责，事项仍须整改（第七条）", Refer)
         .On(Key.F5, "F5", "刷新：重新读取整改清单", OnShown);
 
     private void Show()
@@ -90,6 +92,29 @@ public sealed class RectificationScreen : Screen, IListFilter
         {
             Show();
         }
+    }
+
+    private void Add()
+    {
+        var answer = FormDialog.Ask(Context.App, "新增整改事项",
+            [new FormField("组织代码"), new FormField("来源", "comment"), new FormField("问题"), new FormField("期限", DateTime.Today.AddDays(90).ToString("yyyy-MM-dd")),
+             new FormField("措施"), new FormField("责任人")],
+            "来源：comment 点评 | ballot 评议 | inspection 实地考核 | evaluation 综合评价 | inspection_tour 巡视巡察反馈");
+        if (answer is null) return;
+        Core.Rectification.RectificationItem? item = null;
+        Host.Guard(() => item = _model.Add(answer[0], answer[1], answer[2], answer[3], answer[4], answer[5]));
+        if (item is not null) Host.Info($"已列入整改事项 {item.Id}");
+        Show();
+    }
+
+    private void Refer()
+    {
+        if (SelectedId() is not long id) return;
+        var answer = FormDialog.Ask(Context.App, $"整改事项 {id} 移交追责问责", [new FormField("理由")], "第七条：避免简单以问责代替整改——事项仍须整改完成");
+        if (answer is null) return;
+        Host.Guard(() => _model.Refer(id, answer[0]));
+        Host.Info($"已移交追责问责；整改事项 {id} 仍须整改完成（第七条）");
+        Show();
     }
 
     private void Close()

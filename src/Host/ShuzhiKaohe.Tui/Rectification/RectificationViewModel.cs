@@ -68,6 +68,34 @@ public sealed class RectificationViewModel(long? campaignId, RectificationServic
     /// <summary>A progress note on an item, at the version this board read.</summary>
     public RectificationItem Progress(long id, string note) => Write(id, v => rectification.Progress(id, note, v));
 
+    /// <summary>
+    /// A new item (第四、七条), as `rectify add` records it: the organisation, the source (comment, ballot, inspection,
+    /// evaluation, inspection_tour), the problem and a deadline; raised by this board's campaign when it has one.
+    /// </summary>
+    public RectificationItem Add(string orgCode, string source, string description, string deadline, string measures, string owner)
+    {
+        RectificationSource parsed;
+        try { parsed = RectificationKeys.ParseSource(source.Trim()); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new InvalidInputException($"来源“{source.Trim()}”应为 comment|ballot|inspection|evaluation|inspection_tour|consequence");
+        }
+        if (!DateOnly.TryParseExact(deadline.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var due))
+            throw new InvalidInputException($"整改期限“{deadline.Trim()}”应写作 YYYY-MM-DD");
+        try
+        {
+            return rectification.Add(orgCode.Trim(), parsed, description, due, CampaignId,
+                string.IsNullOrWhiteSpace(measures) ? null : measures, string.IsNullOrWhiteSpace(owner) ? null : owner);
+        }
+        finally
+        {
+            Load();
+        }
+    }
+
+    /// <summary>A referral for accountability (第七条): recorded beside the item, which stays open ("避免简单以问责代替整改").</summary>
+    public RectificationItem Refer(long id, string reason) => Write(id, v => rectification.Refer(id, reason, v));
+
     /// <summary>Marks an item done, at the version read.</summary>
     public RectificationItem Close(long id, string note) => Write(id, v => rectification.Close(id, note, v));
 

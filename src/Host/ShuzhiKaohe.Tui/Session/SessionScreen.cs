@@ -61,6 +61,7 @@ public sealed class SessionScreen : Screen
         .On(new Key('m'), "m", "会议：记录述职评议会的形式、日期和列席人员（第五条、第八条）", Meeting, inBar: true)
         .On(new Key('d'), "d", "述职：录入现场述职报告的四部分", Debrief, inBar: true)
         .On(new Key('w'), "w", "书面述职：所选述职人书面述职，并写明原因", Written)
+        .On(new Key('u'), "u", "公开：述职报告在一定范围内公开（会后，第五条）", Publish)
         .On(new Key('c'), "c", "点评：录入上级书记对所选述职人的点评（问题和方向）", Comment, inBar: true)
         .On(Key.F5, "F5", "刷新：重新读取述职和点评", OnShown, inBar: true);
 
@@ -116,6 +117,15 @@ public sealed class SessionScreen : Screen
             "第五条：一般以召开党委（党组）扩大会议的形式进行；第八条：可邀请党代表、人大代表、政协委员和基层党员干部群众代表列席");
         if (answer is null) return;
         Run(() => _model.RecordMeeting(answer[0], answer[1], answer[2]), "已记录述职评议会");
+    }
+
+    private void Publish()
+    {
+        var answer = FormDialog.Ask(Context.App, "公开述职报告", [new FormField("范围", "全体党员干部")], "第五条：述职报告会后在一定范围内公开");
+        if (answer is null) return;
+        string? done = null;
+        Host.Guard(() => done = _model.Publish(answer[0]));
+        if (done is not null) Host.Info(done);
     }
 
     private void Written()

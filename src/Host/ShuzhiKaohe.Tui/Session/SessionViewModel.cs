@@ -11,7 +11,7 @@ namespace ShuzhiKaohe.Tui.Session;
 /// comment on every reporter is what the session → evaluation gate needs).
 /// </summary>
 public sealed class SessionViewModel(long campaignId, CampaignService campaigns, SessionService sessions, DebriefingService debriefings,
-    CommentService comments)
+    CommentService comments, Core.Reporting.ReportingService reporting)
 {
     public long CampaignId { get; } = campaignId;
 
@@ -70,6 +70,13 @@ public sealed class SessionViewModel(long campaignId, CampaignService campaigns,
         {
             Load();
         }
+    }
+
+    /// <summary>Publication of the reports within a scope after the session (第五条), as `debrief publish` does.</summary>
+    public string Publish(string scope)
+    {
+        var p = reporting.Publish(CampaignId, scope);
+        return $"述职报告已在“{p.Scope}”范围内公开";
     }
 
     /// <summary>A written debriefing (书面述职) with the reason it was not on site, as `debrief add --mode written --reason` does.</summary>
