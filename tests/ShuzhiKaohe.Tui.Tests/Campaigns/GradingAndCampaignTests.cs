@@ -258,6 +258,14 @@ public sealed class GradingAndCampaignTests
             session.Debrief(a.Entry.OrgCode, "成效", "服务群众能力不足", "责任压得不实", "开展整顿");
             session.Comment(a.Entry.OrgCode, "整改不彻底", "抓好整改");
         }
+        var first = session.Reporters[0].Entry.OrgCode;
+        session.Comment(first, "班子成员：基础工作薄弱", "", "member");
+        Assert.Throws<InvalidInputException>(() => session.Comment(first, "问题", "", "boss"));
+        var report = Path.Combine(Path.GetTempPath(), $"shuzhi-report-{Guid.NewGuid():N}.md");
+        File.WriteAllText(report, "## 工作成效\n党群服务中心全面开放。\n## 突出问题\n服务能力不足。\n## 根源\n责任压得不实。\n## 措施\n开展整顿。\n");
+        try { session.DebriefFromFile(first, report); }
+        finally { File.Delete(report); }
+        Assert.Equal("服务能力不足。", session.Parts(0)[1].Text);
         var ballots = Model<BallotEntryViewModel>(s, id);
         ballots.Load();
         ballots.Issue(20);

@@ -96,12 +96,14 @@ public sealed class SessionScreen : Screen
     {
         if (SelectedCode() is not { } code) return;
         var answer = FormDialog.Ask(Context.App, $"{code} 现场述职",
-            [new FormField("成效"), new FormField("突出问题"), new FormField("根源"), new FormField("措施")],
-            "第五条：总结成效，查摆突出问题，分析根源，提出措施（问题为空将被标记）");
+            [new FormField("成效"), new FormField("突出问题"), new FormField("根源"), new FormField("措施"), new FormField("或报告文件")],
+            "第五条：总结成效，查摆突出问题，分析根源，提出措施（问题为空将被标记）；填了报告文件（txt、md、docx）则从文件读取");
         if (answer is null) return;
         try
         {
-            var w = _model.Debrief(code, answer[0], answer[1], answer[2], answer[3]);
+            var w = string.IsNullOrWhiteSpace(answer[4])
+                ? _model.Debrief(code, answer[0], answer[1], answer[2], answer[3])
+                : _model.DebriefFromFile(code, answer[4]);
             Host.Info(w.Count == 0 ? $"已记录 {code} 的述职" : string.Join("；", w));
         }
         finally
@@ -149,12 +151,12 @@ public sealed class SessionScreen : Screen
     private void Comment()
     {
         if (SelectedCode() is not { } code) return;
-        var answer = FormDialog.Ask(Context.App, $"点评 {code}", [new FormField("存在的问题"), new FormField("努力方向")],
-            "第五条：重点指出存在的问题和努力方向");
+        var answer = FormDialog.Ask(Context.App, $"点评 {code}", [new FormField("存在的问题"), new FormField("努力方向"), new FormField("点评人", "superior")],
+            "第五条：重点指出存在的问题和努力方向；点评人 superior 上级书记 | member 班子成员 | higher 上级组织部门派员（第八条）");
         if (answer is null) return;
         try
         {
-            var w = _model.Comment(code, answer[0], answer[1]);
+            var w = _model.Comment(code, answer[0], answer[1], answer[2]);
             Host.Info(w.Count == 0 ? $"已记录对 {code} 的点评" : string.Join("；", w));
         }
         finally

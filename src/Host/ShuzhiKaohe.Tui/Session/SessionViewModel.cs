@@ -92,6 +92,19 @@ public sealed class SessionViewModel(long campaignId, CampaignService campaigns,
         }
     }
 
+    /// <summary>An on-site report read from a file (txt, md or docx), repaired like imported text, as `debrief add --report FILE`.</summary>
+    public IReadOnlyList<string> DebriefFromFile(string orgCode, string file)
+    {
+        try
+        {
+            return debriefings.RecordFromFile(CampaignId, orgCode, DebriefMode.Onsite, null, file.Trim()).Warnings;
+        }
+        finally
+        {
+            Load();
+        }
+    }
+
     public IReadOnlyList<string> Debrief(string orgCode, string achievements, string problems, string causes, string measures)
     {
         try
@@ -104,11 +117,17 @@ public sealed class SessionViewModel(long campaignId, CampaignService campaigns,
         }
     }
 
-    public IReadOnlyList<string> Comment(string orgCode, string problems, string direction)
+    /// <summary>
+    /// A comment (第五、八条): by the superior secretary (默认), another member of the committee, or an official sent
+    /// from the organisation department above — "superior|member|higher" or 上级书记|班子成员|上级派员.
+    /// </summary>
+    public IReadOnlyList<string> Comment(string orgCode, string problems, string direction, string by = "superior")
     {
+        if (!CommentKinds.TryParseBy(string.IsNullOrWhiteSpace(by) ? "superior" : by.Trim(), out var who))
+            throw new Core.Common.InvalidInputException($"点评人“{by.Trim()}”应为 superior（上级书记）、member（班子成员）或 higher（上级组织部门派员）");
         try
         {
-            return comments.Add(CampaignId, orgCode, CommentBy.Superior, problems, direction).Warnings;
+            return comments.Add(CampaignId, orgCode, who, problems, direction).Warnings;
         }
         finally
         {
