@@ -17,15 +17,6 @@ public sealed class CampaignEndToEndTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
-    private void Sql(string sql)
-    {
-        using var c = new SqliteConnection($"Data Source={_cli.Db};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
-
     [Fact]
     public void A_county_campaign_over_its_real_streets_runs_from_the_cli_and_verify_catches_a_sheet_changed_behind_its_back()
     {
@@ -142,7 +133,7 @@ public sealed class CampaignEndToEndTests : IDisposable
         Assert.True(_cli.Ok("audit", "verify").Json().GetProperty("ok").GetBoolean());
 
         // A sheet changed behind the program's back.
-        Sql($"UPDATE ballot_mark SET mark = 4 WHERE sheet_id = (SELECT id FROM ballot_sheet WHERE serial = 'S007') AND entry_id = (SELECT id FROM roster_entry WHERE org_code = '{codes[3]}')");
+        _cli.Sql($"UPDATE ballot_mark SET mark = 4 WHERE sheet_id = (SELECT id FROM ballot_sheet WHERE serial = 'S007') AND entry_id = (SELECT id FROM roster_entry WHERE org_code = '{codes[3]}')");
         var verify = _cli.Run("ballot", "verify", "--campaign", id, "--json");
         Assert.Equal(1, verify.ExitCode);
         Assert.Contains("S007", verify.Stderr);

@@ -39,5 +39,23 @@ public sealed class CliSession : IDisposable
         return r;
     }
 
+    /// <summary>Runs SQL on the session's database behind the program's back (what a tamper test does).</summary>
+    public void Sql(string sql)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>A county and its streets from the real division file, inserted as an import would leave them.</summary>
+    public IReadOnlyList<(string Code, string Name)> LoadCounty(string countyCode)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db};Pooling=False");
+        c.Open();
+        return DivisionSeed.LoadCounty(c, countyCode);
+    }
+
     public void Dispose() => Dir.Dispose();
 }

@@ -15,15 +15,6 @@ public sealed class AuditTamperEndToEndTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
-    private void Sql(string sql)
-    {
-        using var c = new SqliteConnection($"Data Source={_cli.Db};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
-
     private void Verifies()
     {
         var r = _cli.Run("audit", "verify", "--json");
@@ -46,12 +37,7 @@ public sealed class AuditTamperEndToEndTests : IDisposable
     public void Audit_verify_names_a_campaign_row_and_a_ballot_mark_changed_with_raw_sql()
     {
         _cli.Ok("db", "init");
-        IReadOnlyList<(string Code, string Name)> streets;
-        using (var c = new SqliteConnection($"Data Source={_cli.Db};Pooling=False"))
-        {
-            c.Open();
-            streets = DivisionSeed.LoadCounty(c, County);
-        }
+        var streets = _cli.LoadCounty(County);
         var id = _cli.Ok("campaign", "create", "--organiser", County, "--year", "2023").Json().GetProperty("id").GetInt64();
         _cli.Ok("campaign", "roster", "remove", "--campaign", $"{id}", "--org", streets[^1].Code, "--reason", "管理区");
         _cli.Ok("campaign", "advance", "--campaign", $"{id}");
@@ -72,12 +58,12 @@ public sealed class AuditTamperEndToEndTests : IDisposable
             && e.GetProperty("summary").GetString() == "阶段：实地考核 → 述职评议会");
 
         // A campaign row, then a ballot mark, changed behind the program's back.
-        Sql($"UPDATE campaign SET min_below_good = 0.9 WHERE id = {id}");
+        _cli.Sql($"UPDATE campaign SET min_below_good = 0.9 WHERE id = {id}");
         Broken("campaign", $"{id}");
-        Sql($"UPDATE campaign SET min_below_good = NULL WHERE id = {id}");
+        _cli.Sql($"UPDATE campaign SET min_below_good = NULL WHERE id = {id}");
         Verifies();
 
-        Sql($"""
+        _cli.Sql($"""
             UPDATE ballot_mark SET mark = 1
              WHERE sheet_id = (SELECT id FROM ballot_sheet WHERE serial = 'S002')
                AND entry_id = (SELECT id FROM roster_entry WHERE org_code = '{streets[1].Code}')
