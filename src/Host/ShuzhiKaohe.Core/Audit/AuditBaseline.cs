@@ -15,7 +15,10 @@ internal sealed class AuditBaseline(AuditedEntities entities, AuditTrail audit) 
 {
     public const string Prefix = "audit.baseline.";
 
-    public void Seed(SqliteConnection c, SqliteTransaction tx)
+    public bool IsNeeded(SqliteConnection c) => Pending(c, null).Count > 0;
+
+    /// <summary>The record-by-record entities whose baseline marker is not there yet.</summary>
+    private List<AuditedEntity> Pending(SqliteConnection c, SqliteTransaction? tx)
     {
         var done = new HashSet<string>(StringComparer.Ordinal);
         using (var cmd = c.CreateCommand())
@@ -27,7 +30,12 @@ internal sealed class AuditBaseline(AuditedEntities entities, AuditTrail audit) 
             using var r = cmd.ExecuteReader();
             while (r.Read()) done.Add(r.GetString(0));
         }
-        foreach (var e in entities.All.Where(e => e.Granularity == AuditGranularity.PerRecord && !done.Contains(Prefix + e.Name)))
+        return entities.All.Where(e => e.Granularity == AuditGranularity.PerRecord && !done.Contains(Prefix + e.Name)).ToList();
+    }
+
+    public void Seed(SqliteConnection c, SqliteTransaction tx)
+    {
+        foreach (var e in Pending(c, tx))
         {
             var recorded = new HashSet<string>(StringComparer.Ordinal);
             using (var cmd = c.CreateCommand())

@@ -12,6 +12,8 @@ namespace ShuzhiKaohe.Core.Security;
 /// </summary>
 internal sealed class SecuritySeed(DatabaseCreator creator, AppPaths paths, AuditTrail audit) : IDatabaseSeed
 {
+    public bool IsNeeded(SqliteConnection connection) => OperatorStore.Count(connection, null) == 0;
+
     public void Seed(SqliteConnection connection, SqliteTransaction tx)
     {
         if (OperatorStore.Count(connection, tx) > 0) return;

@@ -61,7 +61,7 @@ public sealed class Database
             if (report.Applied.Count > 0)
                 _log.LogInformation("Database {Path}: applied {Count} migration(s) up to {Last}; copy before upgrade: {Backup}",
                     _options.Path, report.Applied.Count, $"{report.Applied[^1].Source}/{report.Applied[^1].Version:D4}", report.BackupPath ?? "none (new database)");
-            foreach (var seed in _seeds)
+            foreach (var seed in _seeds.Where(s => s.IsNeeded(connection)))
             {
                 using var tx = connection.BeginTransaction(deferred: false);
                 seed.Seed(connection, tx);
