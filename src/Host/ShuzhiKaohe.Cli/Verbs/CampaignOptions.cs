@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using ShuzhiKaohe.Core.Common;
 
 namespace ShuzhiKaohe.Cli.Verbs;
 
@@ -11,8 +9,5 @@ internal static class CampaignOptions
 
     public static Option<string> Org(string description = "被考核组织代码") => new("--org") { Description = description, Required = true, HelpName = "CODE" };
 
-    public static DateOnly ParseDate(string text) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw new InvalidInputException($"日期“{text}”应写作 YYYY-MM-DD");
+    public static DateOnly ParseDate(string text) => Core.Text.Import.DateParsing.Iso(text);
 }

@@ -74,14 +74,8 @@ public sealed class RectificationViewModel(long? campaignId, RectificationServic
     /// </summary>
     public RectificationItem Add(string orgCode, string source, string description, string deadline, string measures, string owner)
     {
-        RectificationSource parsed;
-        try { parsed = RectificationKeys.ParseSource(source.Trim()); }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new InvalidInputException($"来源“{source.Trim()}”应为 comment|ballot|inspection|evaluation|inspection_tour|consequence");
-        }
-        if (!DateOnly.TryParseExact(deadline.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var due))
-            throw new InvalidInputException($"整改期限“{deadline.Trim()}”应写作 YYYY-MM-DD");
+        var parsed = RectificationKeys.ParseSource(source);
+        var due = Core.Text.Import.DateParsing.Iso(deadline, "整改期限");
         try
         {
             return rectification.Add(orgCode.Trim(), parsed, description, due, CampaignId,

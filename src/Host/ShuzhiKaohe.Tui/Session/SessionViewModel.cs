@@ -59,8 +59,7 @@ public sealed class SessionViewModel(long campaignId, CampaignService campaigns,
     /// <summary>The meeting (第五条 form and date; 第八条 invited attendees as "党代表=5,人大代表=3,…"), as `session record` does.</summary>
     public IReadOnlyList<string> RecordMeeting(string form, string date, string attendees)
     {
-        if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var heldOn))
-            throw new Core.Common.InvalidInputException($"会议日期“{date.Trim()}”应写作 YYYY-MM-DD，如 2024-01-16");
+        var heldOn = Core.Text.Import.DateParsing.Iso(date, "会议日期");
         try
         {
             var parsed = string.IsNullOrWhiteSpace(attendees) ? null : SessionService.ParseAttendees(attendees);

@@ -8,6 +8,12 @@ public static class DateParsing
     private static readonly string[] Formats =
         ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd", "yyyy-MM-dd'T'HH:mm:ss"];
 
+    /// <summary>A date typed by an operator (CLI option or console form): exactly YYYY-MM-DD, else a refusal naming <paramref name="what"/>.</summary>
+    public static DateOnly Iso(string text, string what = "日期") =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new Common.InvalidInputException($"{what}“{text.Trim()}”应写作 YYYY-MM-DD");
+
     public static DateOnly? Parse(string text)
     {
         var t = TextRepair.Field(text);
