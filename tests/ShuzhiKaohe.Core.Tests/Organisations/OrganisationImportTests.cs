@@ -85,6 +85,40 @@ public sealed class OrganisationImportTests : IDisposable
         Assert.Equal(0, Count("SELECT count(*) FROM organisation WHERE code = $code", "420105"));
     }
 
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public void Into_an_empty_table_a_bad_row_rolls_back_the_rows_written_while_reading(string what, string badLines, int line, string reason)
+    {
+        // An empty table takes the streaming path: rows are inserted while the next ones are read, so here the good
+        // rows before the bad one have been written inside the transaction that the refusal rolls back.
+        var path = Csv(Base + "420105,汉阳区,4201,3\n" + badLines.Replace("{1MB}", new string('长', 1 << 20)) + "\n", "bad.csv");
+        var e = Assert.Throws<ImportRejectedException>(() => Import(path));
+        Assert.True(e.Issues.Any(i => i.Line == line && i.Reason.Contains(reason, StringComparison.Ordinal)), $"{what}: {e.Message}");
+        Assert.Equal(0, Count());
+        Assert.Equal(0, Count("SELECT count(*) FROM organisation_import"));
+        // The parent index dropped for the bulk insert is back: the rollback undid the DROP too.
+        Assert.Equal(1, Count("SELECT count(*) FROM sqlite_master WHERE name = 'organisation_by_parent'"));
+    }
+
+    [Fact]
+    public void A_file_that_stops_being_readable_half_way_writes_nothing()
+    {
+        // Valid UTF-8 for thousands of lines, then a GB18030 byte sequence: the reading thread fails after the writing
+        // thread has inserted rows; the import must fail as a whole with the line named.
+        var sb = new StringBuilder(Base);
+        for (var i = 0; i < 5000; i++) sb.Append($"42010200{i + 1000:D4},社区{i},420102001,5\n");
+        var path = _dir.File("half.csv");
+        using (var f = File.Create(path))
+        {
+            f.Write(Encoding.UTF8.GetBytes(sb.ToString().ReplaceLineEndings("\n")));
+            f.Write(ShuzhiKaohe.Core.Text.TextEncodings.Gb18030.GetBytes("4201029999,坏社区,420102001,5\n"));
+        }
+        var e = Assert.Throws<ShuzhiKaohe.Core.Common.InvalidInputException>(() =>
+            Import(path, new OrganisationImportOptions(Encoding: ShuzhiKaohe.Core.Text.EncodingChoice.Utf8)));
+        Assert.Contains("编码", e.Message);
+        Assert.Equal(0, Count());
+    }
+
     [Fact]
     public void Errors_list_the_first_fifty_in_line_order_and_the_total()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -28,6 +29,7 @@ internal sealed class BulkStatement : IDisposable
         return i > 0 ? i : throw new ArgumentException($"no parameter {name} in the statement", nameof(name));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Bind(int index, ReadOnlySpan<char> value)
     {
         var max = Encoding.UTF8.GetMaxByteCount(value.Length);
@@ -41,6 +43,7 @@ internal sealed class BulkStatement : IDisposable
     public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_stmt, index, value));
 
     /// <summary>Runs the statement once and makes it ready for the next row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute()
     {
         var rc = raw.sqlite3_step(_stmt);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ShuzhiKaohe.Core.Text;
@@ -73,6 +74,7 @@ public static class TextRepair
     public static string Text(string value) => RepairText(value, out var r) ? r : value;
 
     /// <summary>Whether the text has anything a repair might change (cheap: most names have nothing).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool NeedsRepair(ReadOnlySpan<char> s) => NeedsWork(s);
 
     private static bool NeedsWork(ReadOnlySpan<char> s) =>

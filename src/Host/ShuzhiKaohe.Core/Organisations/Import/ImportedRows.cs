@@ -23,6 +23,9 @@ internal struct ImportedOrganisation
 /// <summary>
 /// The rows of every file of one import with an open-addressing index by code, and the issues found so far.
 /// No object per row: 665,276 rows are one array of structs, one index array and a few text chunks.
+/// One thread adds rows; another may read them while it does (the streaming import): a row and its text are
+/// written before <see cref="Count"/> moves past it (a release), so a reader that has read <see cref="Published"/>
+/// (an acquire) sees them whole. Rows are never changed once added.
 /// </summary>
 internal sealed class ImportedRows
 {
@@ -38,7 +41,12 @@ internal sealed class ImportedRows
         _mask = size - 1;
     }
 
-    public int Count { get; private set; }
+    private int _count;
+
+    public int Count => _count;
+
+    /// <summary>The rows added so far, read from another thread than the one adding them.</summary>
+    public int Published => Volatile.Read(ref _count);
     public TextArena Text { get; } = new();
     public List<string> Files { get; } = [];
     public List<string> Sectors { get; } = [];
@@ -89,10 +97,11 @@ internal sealed class ImportedRows
             }
         }
         row.Hash = hash;
-        if (Count == _rows.Length) Array.Resize(ref _rows, _rows.Length * 2);
-        _rows[Count] = row;
-        _slots[slot] = ++Count;
-        if (Count * 2 > _slots.Length) Grow();
+        if (_count == _rows.Length) Array.Resize(ref _rows, _rows.Length * 2);
+        _rows[_count] = row;
+        _slots[slot] = _count + 1;
+        Volatile.Write(ref _count, _count + 1);
+        if (_count * 2 > _slots.Length) Grow();
         existing = -1;
         return true;
     }
@@ -101,7 +110,7 @@ internal sealed class ImportedRows
     {
         _slots = new int[_slots.Length * 2];
         _mask = _slots.Length - 1;
-        for (var r = 0; r < Count; r++)
+        for (var r = 0; r < _count; r++)
         {
             var slot = _rows[r].Hash & _mask;
             while (_slots[slot] != 0) slot = (slot + 1) & _mask;

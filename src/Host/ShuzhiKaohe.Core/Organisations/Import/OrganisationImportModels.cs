@@ -15,7 +15,8 @@ public sealed record OrganisationImportOptions(
     bool DissolveMissing = false,
     DateOnly? AsOf = null);
 
-/// <summary>What an import did (or, dry run, would do); <see cref="PhaseSeconds"/>: read, validate, write, commit.</summary>
+/// <summary>What an import did (or, dry run, would do); <see cref="PhaseSeconds"/>: read, validate, write, commit — or, into an
+/// empty table, read_write (the rows written while read), validate, write (the parent index, journal, audit), commit.</summary>
 public sealed record OrganisationImportResult(
     IReadOnlyList<ImportedFile> Files,
     int Rows,

@@ -10,29 +10,76 @@ namespace ShuzhiKaohe.Core.Organisations.Import;
 /// in code order, the order of the WITHOUT ROWID table's primary key, so pages fill from left to right. Into an
 /// empty table the parent index is built once at the end instead of row by row.
 /// </summary>
-internal static class OrganisationImportWriter
+internal sealed class OrganisationImportWriter : IDisposable
 {
     /// <summary>Rows per INSERT statement: one statement step per 64 rows instead of per row.</summary>
     private const int Batch = 64;
 
+    private readonly ImportedRows _rows;
+    private readonly BulkStatement _many, _one;
+    private readonly int[] _manyIndex, _oneIndex;
+    private readonly int[] _pending = new int[Batch];
+    private int _count;
+
+    /// <summary>Prepares the INSERT statements on the connection (its transaction is the one open on it).</summary>
+    public OrganisationImportWriter(SqliteConnection c, ImportedRows rows)
+    {
+        _rows = rows;
+        _many = new BulkStatement(c, InsertSql(Batch));
+        _one = new BulkStatement(c, InsertSql(1));
+        _manyIndex = Indexes(_many, Batch);
+        _oneIndex = Indexes(_one, 1);
+    }
+
+    /// <summary>Inserts row <paramref name="i"/>, batched: call <see cref="Flush"/> after the last.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Insert(int i)
+    {
+        _pending[_count++] = i;
+        if (_count < Batch) return;
+        for (var k = 0; k < Batch; k++) Bind(_many, _manyIndex, k, _rows, _pending[k]);
+        _many.Execute();
+        _count = 0;
+    }
+
+    public void Flush()
+    {
+        for (var k = 0; k < _count; k++)
+        {
+            Bind(_one, _oneIndex, 0, _rows, _pending[k]);
+            _one.Execute();
+        }
+        _count = 0;
+    }
+
+    public void Dispose()
+    {
+        _many.Dispose();
+        _one.Dispose();
+    }
+
+    /// <summary>Into an empty table the parent index is built once after the rows instead of row by row.</summary>
+    public static void DropParentIndex(SqliteConnection c, SqliteTransaction tx) => Exec(c, tx, "DROP INDEX IF EXISTS organisation_by_parent");
+
+    public static void CreateParentIndex(SqliteConnection c, SqliteTransaction tx) =>
+        Exec(c, tx, "CREATE INDEX IF NOT EXISTS organisation_by_parent ON organisation(parent_code)");
+
+    /// <summary>Writes a validated import: inserts in code order, updates, reactivations and dissolutions.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(SqliteConnection c, SqliteTransaction tx, ImportedRows rows, ImportPlan plan, DateOnly asOf, IProgress<ImportProgress>? progress)
     {
         var order = CodeOrder(rows);
-        if (plan.EmptyTable) Exec(c, tx, "DROP INDEX IF EXISTS organisation_by_parent");
+        if (plan.EmptyTable) DropParentIndex(c, tx);
 
-        using var many = new BulkStatement(c, InsertSql(Batch));
-        using var one = new BulkStatement(c, InsertSql(1));
+        using var inserts = new OrganisationImportWriter(c, rows);
         using var update = new BulkStatement(c, """
             UPDATE organisation
                SET name = $name, parent_code = $parent, sector = $sector, level = $level, kind = $kind, is_grouping = $grouping,
                    dissolved_on = NULL, row_version = row_version + 1
              WHERE code = $code
             """);
-        int[] manyIndex = Indexes(many, Batch), oneIndex = Indexes(one, 1), updateIndex = Indexes(update, 0);
+        var updateIndex = Indexes(update, 0);
 
-        var pending = new int[Batch];
-        var count = 0;
         var done = 0;
         foreach (var i in order)
         {
@@ -42,13 +89,7 @@ internal static class OrganisationImportWriter
                 case RowAction.Unchanged:
                     continue;
                 case RowAction.Insert:
-                    pending[count++] = i;
-                    if (count == Batch)
-                    {
-                        for (var k = 0; k < Batch; k++) Bind(many, manyIndex, k, rows, pending[k]);
-                        many.Execute();
-                        count = 0;
-                    }
+                    inserts.Insert(i);
                     break;
                 default:
                     Bind(update, updateIndex, 0, rows, i);
@@ -56,11 +97,7 @@ internal static class OrganisationImportWriter
                     break;
             }
         }
-        for (var k = 0; k < count; k++)
-        {
-            Bind(one, oneIndex, 0, rows, pending[k]);
-            one.Execute();
-        }
+        inserts.Flush();
 
         if (plan.ToDissolve.Count > 0)
         {
@@ -74,7 +111,7 @@ internal static class OrganisationImportWriter
             }
         }
 
-        if (plan.EmptyTable) Exec(c, tx, "CREATE INDEX organisation_by_parent ON organisation(parent_code)");
+        if (plan.EmptyTable) CreateParentIndex(c, tx);
         progress?.Report(new ImportProgress("写入", order.Length, order.Length));
     }
 
@@ -90,6 +127,7 @@ internal static class OrganisationImportWriter
         ? Fields.Select(f => statement.Index("$" + f)).ToArray()
         : Enumerable.Range(0, rows).SelectMany(r => Fields.Select(f => statement.Index($"${f}{r}"))).ToArray();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Bind(BulkStatement s, int[] index, int slot, ImportedRows rows, int i)
     {
         var p = slot * Fields.Length;

@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using Microsoft.Data.Sqlite;
 using ShuzhiKaohe.Abstractions;
 using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Plugins;
 using ShuzhiKaohe.Core.Storage;
+using ShuzhiKaohe.Core.Text;
 using ShuzhiKaohe.Core.Text.Import;
 using ShuzhiKaohe.Core.Text.Tabular;
 
@@ -31,16 +34,8 @@ public sealed class OrganisationImporter(Database database, SectorRegistry secto
         var shapes = new SectorShapes(sectors);
 
         var rows = new ImportedRows(EstimateRows(files));
-        var opened = new List<ImportedFile>();
-        foreach (var path in files)
-        {
-            rows.Files.Add(Path.GetFileName(path));
-            using var table = TabularFile.Open(path, options.Encoding);
-            var read = OrganisationFileParser.Read(table, (short)(rows.Files.Count - 1), defaultSector, shapes, rows, progress);
-            opened.Add(new ImportedFile(path, table.Format, table.Encoding, table.Compressed, read));
-        }
-
-        var phases = new Dictionary<string, double> { ["read"] = clock.Elapsed.TotalSeconds };
+        var phases = new Dictionary<string, double>();
+        List<ImportedFile> opened;
         using var c = database.Open();
         var plan = default(ImportPlan);
         // The tree is validated in memory against the database as read inside this write transaction, so SQLite's
@@ -50,14 +45,34 @@ public sealed class OrganisationImporter(Database database, SectorRegistry secto
         try
         {
             using var tx = c.BeginTransaction(deferred: options.DryRun);
-            progress?.Report(new ImportProgress("校验", 0, rows.Count));
             var existing = ExistingOrganisations.Load(c, tx);
-            plan = new OrganisationImportValidator(rows, existing, shapes).Validate(c, tx, options.DissolveMissing);
-            rows.Issues.ThrowIfAny();
-            Lap(phases, "validate", clock);
+            var streamed = existing is null && !options.DryRun;
+            if (streamed)
+            {
+                // Into an empty table every valid row is an insert known as soon as it is read: the rows are written
+                // while the next ones are read (two cores), in this transaction — a rejected file rolls it all back.
+                opened = ReadWhileWriting(c, tx, files, options.Encoding, defaultSector, shapes, rows, progress, out var writeFailure);
+                Lap(phases, "read_write", clock);
+                progress?.Report(new ImportProgress("校验", 0, rows.Count));
+                plan = new OrganisationImportValidator(rows, existing, shapes).Validate(c, tx, options.DissolveMissing);
+                rows.Issues.ThrowIfAny();
+                writeFailure?.Throw();
+                Lap(phases, "validate", clock);
+                OrganisationImportWriter.CreateParentIndex(c, tx);
+            }
+            else
+            {
+                opened = ReadFiles(files, options.Encoding, defaultSector, shapes, rows, progress);
+                Lap(phases, "read", clock);
+                progress?.Report(new ImportProgress("校验", 0, rows.Count));
+                plan = new OrganisationImportValidator(rows, existing, shapes).Validate(c, tx, options.DissolveMissing);
+                rows.Issues.ThrowIfAny();
+                Lap(phases, "validate", clock);
+                if (!options.DryRun)
+                    OrganisationImportWriter.Write(c, tx, rows, plan, options.AsOf ?? DateOnly.FromDateTime(DateTime.Today), progress);
+            }
             if (!options.DryRun)
             {
-                OrganisationImportWriter.Write(c, tx, rows, plan, options.AsOf ?? DateOnly.FromDateTime(DateTime.Today), progress);
                 var journaled = Result(rows, opened, plan, options, clock, phases);
                 Journal(c, tx, journaled);
                 // One audit entry per import, not per row (665k rows); see docs/security.md.
@@ -73,6 +88,78 @@ public sealed class OrganisationImporter(Database database, SectorRegistry secto
             if (!options.DryRun) SetForeignKeys(c, on: true);
         }
         return Result(rows, opened, plan!, options, clock, phases);
+    }
+
+    /// <summary>Reads every file into <paramref name="rows"/>, in order.</summary>
+    private static List<ImportedFile> ReadFiles(IReadOnlyList<string> files, EncodingChoice encoding, string defaultSector, SectorShapes shapes,
+        ImportedRows rows, IProgress<ImportProgress>? progress)
+    {
+        var opened = new List<ImportedFile>();
+        foreach (var path in files)
+        {
+            rows.Files.Add(Path.GetFileName(path));
+            using var table = TabularFile.Open(path, encoding);
+            var read = OrganisationFileParser.Read(table, (short)(rows.Files.Count - 1), defaultSector, shapes, rows, progress);
+            opened.Add(new ImportedFile(path, table.Format, table.Encoding, table.Compressed, read));
+        }
+        return opened;
+    }
+
+    /// <summary>
+    /// Reads the files on another thread while this one inserts each row as soon as it is published. Writing stops at
+    /// the first rejected row (the import will be refused and rolled back anyway); a SQLite failure is kept and thrown
+    /// only after validation, whose line-numbered reasons explain a bad file better. Progress is reported from this
+    /// thread, as on the other path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<ImportedFile> ReadWhileWriting(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<string> files, EncodingChoice encoding,
+        string defaultSector, SectorShapes shapes, ImportedRows rows, IProgress<ImportProgress>? progress, out ExceptionDispatchInfo? writeFailure)
+    {
+        OrganisationImportWriter.DropParentIndex(c, tx);
+        var reading = new LatestProgress();
+        var reader = Task.Factory.StartNew(() => ReadFiles(files, encoding, defaultSector, shapes, rows, reading),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        writeFailure = null;
+        using var writer = new OrganisationImportWriter(c, rows);
+        var written = 0;
+        var stopped = false;
+        var spin = new SpinWait();
+        while (true)
+        {
+            var finished = reader.IsCompleted; // read before Published: after completion every row is published
+            var ready = rows.Published;
+            if (ready == written)
+            {
+                if (finished) break;
+                spin.SpinOnce();
+                continue;
+            }
+            spin = new SpinWait();
+            for (; written < ready && !stopped; written++)
+            {
+                if (rows[written].Level < 0 || rows.Issues.Any) { stopped = true; break; }
+                try { writer.Insert(written); }
+                catch (SqliteException e) { writeFailure = ExceptionDispatchInfo.Capture(e); stopped = true; }
+                if ((written & 0x3FFF) == 0 && reading.Latest is { } p) progress?.Report(p);
+            }
+            written = ready;
+        }
+        var opened = reader.GetAwaiter().GetResult(); // a file that cannot be read at all throws here
+        if (!stopped)
+        {
+            try { writer.Flush(); }
+            catch (SqliteException e) { writeFailure = ExceptionDispatchInfo.Capture(e); }
+        }
+        if (reading.Latest is { } last) progress?.Report(last);
+        return opened;
+    }
+
+    /// <summary>Keeps the reading thread's latest progress for the writing thread to report.</summary>
+    private sealed class LatestProgress : IProgress<ImportProgress>
+    {
+        private StrongBox<ImportProgress>? _latest;
+        public ImportProgress? Latest => Volatile.Read(ref _latest)?.Value;
+        public void Report(ImportProgress value) => Volatile.Write(ref _latest, new StrongBox<ImportProgress>(value));
     }
 
     private static void Lap(Dictionary<string, double> phases, string phase, Stopwatch clock) =>

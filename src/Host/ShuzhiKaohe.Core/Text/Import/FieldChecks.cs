@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace ShuzhiKaohe.Core.Text.Import;
 
@@ -12,6 +13,7 @@ public static class FieldChecks
         "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F\uFEFF\uFFFD");
 
     /// <summary>Why the raw field cannot be taken, or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Problem(ReadOnlySpan<char> value, string column)
     {
         if (value.Length > MaxFieldChars) return $"列 {column} 长 {value.Length:N0} 个字符，超过上限 {MaxFieldChars:N0}";

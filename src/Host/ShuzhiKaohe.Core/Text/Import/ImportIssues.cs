@@ -20,11 +20,16 @@ public sealed class ImportIssueList
         new(Comparer<(int File, int Line)>.Create((a, b) => b.CompareTo(a)));
     private readonly Dictionary<string, int> _fileOrder = new(StringComparer.Ordinal);
 
-    public int Total { get; private set; }
+    private int _total;
+
+    public int Total => _total;
+
+    /// <summary>Whether any row was rejected; may be read from another thread than the one adding issues.</summary>
+    public bool Any => Volatile.Read(ref _total) > 0;
 
     public void Add(string file, int line, string reason)
     {
-        Total++;
+        Volatile.Write(ref _total, _total + 1);
         if (!_fileOrder.TryGetValue(file, out var order)) _fileOrder[file] = order = _fileOrder.Count;
         var key = (order, line);
         if (_kept.Count < Shown) _kept.Enqueue(new ImportIssue(file, line, reason), key);

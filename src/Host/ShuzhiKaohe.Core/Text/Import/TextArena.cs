@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ShuzhiKaohe.Core.Text.Import;
 
 /// <summary>A slice of a <see cref="TextArena"/>; <see cref="None"/> for a missing value.</summary>
@@ -21,6 +23,7 @@ public sealed class TextArena
     /// <summary>A mark to go back to with <see cref="Truncate"/> (to drop a value just added).</summary>
     public int Mark => ((_chunks.Count - 1) << ChunkBits) | _used;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TextRef Add(ReadOnlySpan<char> value)
     {
         if (value.Length > ChunkSize) throw new ArgumentOutOfRangeException(nameof(value), "value longer than an arena chunk");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using ShuzhiKaohe.Core.Common;
 
@@ -48,6 +49,7 @@ public sealed class DelimitedReader : ITabularReader
         return _source.AsSpan(start, length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         while (ReadRecord())
@@ -55,6 +57,7 @@ public sealed class DelimitedReader : ITabularReader
         return false; // blank lines are skipped (but counted)
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadRecord()
     {
         RecordError = null;
@@ -112,6 +115,7 @@ public sealed class DelimitedReader : ITabularReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SplitPlain(ReadOnlySpan<char> record, int start)
     {
         _source = _buf;
