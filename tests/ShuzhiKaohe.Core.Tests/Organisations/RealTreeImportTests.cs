@@ -57,6 +57,31 @@ public sealed class RealTreeImportTests : IDisposable
         Assert.True(wuhan.Total > 0);
         Assert.True(clock.ElapsedMilliseconds < 500, $"warm search took {clock.ElapsedMilliseconds} ms"); // bench/ measures the 50 ms target
 
+        // A query that matches 111,480 names: the total is every match (counted by SQLite here), the hits are ranked
+        // exact name first, then shorter names, then code order, and each carries its whole path from the root.
+        foreach (var q in new[] { "社区", "新村", "4201" })
+        {
+            var found = search.Find(q);
+            using (var c = new SqliteConnection($"Data Source={_core.DatabasePath};Pooling=False"))
+            {
+                c.Open();
+                using var cmd = c.CreateCommand();
+                cmd.CommandText = "SELECT count(*) FROM organisation WHERE instr(name, $q) > 0 OR ($ascii AND code LIKE $q || '%')";
+                cmd.Parameters.AddWithValue("$q", q);
+                cmd.Parameters.AddWithValue("$ascii", q.All(char.IsAsciiDigit));
+                Assert.Equal((long)found.Total, cmd.ExecuteScalar());
+            }
+            Assert.Equal(Math.Min(50, found.Total), found.Hits.Count);
+            var keys = found.Hits.Select(h => (h.Organisation.Name == q ? 0 : 1, h.Organisation.Name.Length, h.Organisation.Code)).ToList();
+            Assert.Equal(keys.OrderBy(k => k.Item1).ThenBy(k => k.Length).ThenBy(k => k.Code, StringComparer.Ordinal), keys);
+            foreach (var h in found.Hits)
+            {
+                Assert.Equal(h.Organisation.Code, h.Path[^1].Code);
+                Assert.Equal(_core.Get<OrganisationDirectory>().Path(h.Organisation.Code).Select(o => o.Code), h.Path.Select(p => p.Code));
+                Assert.Null(_core.Get<OrganisationDirectory>().Get(h.Path[0].Code).ParentCode);
+            }
+        }
+
         var again = Import(Divisions, Villages);
         Assert.Equal((0, 0, 665_276), (again.Inserted, again.Updated, again.Unchanged));
     }

@@ -51,15 +51,39 @@ internal sealed class NameIndex
         var found = new List<int>();
         var all = _names.AsSpan();
         var pos = 0;
+        var entry = 0;
         while (pos < all.Length)
         {
             var rel = all[pos..].IndexOf(text, StringComparison.Ordinal);
             if (rel < 0) break;
-            var entry = EntryAt(pos + rel);
+            entry = EntryAt(pos + rel, entry);
             found.Add(entry);
             pos = _nameStart[entry + 1];
         }
         return found;
+    }
+
+    /// <summary>
+    /// The entries in rank order: the exact name first, then shorter names before longer (the organisation before
+    /// its sub-units), then code order. A stable counting sort on (exact, length) over entries given in code order:
+    /// linear, so that a query matching 100,000 names (社区) costs little more than the scan that found them.
+    /// </summary>
+    public int[] Ranked(List<int> entries, string query)
+    {
+        const int Lengths = 256; // names are at most 100 characters; longer ones share the last bucket
+        var bucket = new int[entries.Count];
+        var counts = new int[2 * Lengths + 1];
+        for (var k = 0; k < entries.Count; k++)
+        {
+            var name = Name(entries[k]);
+            var b = (name.SequenceEqual(query) ? 0 : Lengths) + Math.Min(name.Length, Lengths - 1);
+            bucket[k] = b;
+            counts[b + 1]++;
+        }
+        for (var b = 1; b < counts.Length; b++) counts[b] += counts[b - 1];
+        var ranked = new int[entries.Count];
+        for (var k = 0; k < entries.Count; k++) ranked[counts[bucket[k]]++] = entries[k];
+        return ranked;
     }
 
     /// <summary>Entries whose code starts with the text, in code order.</summary>
@@ -78,9 +102,18 @@ internal sealed class NameIndex
 
     private ReadOnlySpan<char> CodeSpan(int entry) => _codes.AsSpan(_codeStart[entry], _codeStart[entry + 1] - _codeStart[entry]);
 
-    private int EntryAt(int charIndex)
+    /// <summary>The entry holding a character, searching forward from <paramref name="from"/> (hits come in order):
+    /// a galloping search, a few steps when the hits are dense and a binary search's when they are far apart.</summary>
+    private int EntryAt(int charIndex, int from)
     {
-        var i = Array.BinarySearch(_nameStart, charIndex);
+        var step = 1;
+        var hi = from + 1;
+        while (hi < Count && _nameStart[hi] <= charIndex)
+        {
+            from = hi;
+            hi = Math.Min(Count, hi + (step <<= 1));
+        }
+        var i = Array.BinarySearch(_nameStart, from, hi - from + 1, charIndex);
         return i >= 0 ? i : ~i - 1;
     }
 }

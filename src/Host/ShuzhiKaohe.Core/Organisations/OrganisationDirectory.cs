@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Storage;
@@ -81,17 +82,40 @@ public sealed class OrganisationDirectory(Database database)
     }
 
     /// <summary>The path from the root down to the organisation itself (groupings included).</summary>
-    public IReadOnlyList<Organisation> Path(string code)
+    public IReadOnlyList<Organisation> Path(string code) => Paths([code])[0];
+
+    /// <summary>
+    /// The paths from the root of several organisations (empty for an unknown code) in one recursive query: each
+    /// step up is an index lookup inside SQLite, so the 50 hits of a search cost a millisecond or two.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<Organisation>> Paths(IReadOnlyList<string> codes)
     {
+        var paths = codes.Select(_ => new List<Organisation>()).ToList();
+        if (codes.Count == 0) return paths;
         using var c = database.Open();
-        var path = new List<Organisation>();
-        for (var o = Find(c, code); o is not null; o = o.ParentCode is null ? null : Find(c, o.ParentCode))
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
+            WITH RECURSIVE up(hit, code, depth) AS (
+                SELECT key, value, 0 FROM json_each($codes)
+                UNION ALL
+                SELECT up.hit, o.parent_code, up.depth + 1 FROM up JOIN organisation o ON o.code = up.code
+                 WHERE o.parent_code IS NOT NULL AND up.depth < {MaxDepth})
+            SELECT {PrefixedColumns}, up.hit, up.depth FROM up JOIN organisation o ON o.code = up.code
+             ORDER BY up.hit, up.depth DESC
+            """;
+        cmd.Parameters.AddWithValue("$codes", JsonSerializer.Serialize(codes));
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
         {
-            path.Insert(0, o);
-            if (path.Count > 64) throw new InvalidInputException($"组织 {code} 的上级链过长（超过 64 层），树中可能有环");
+            var hit = r.GetInt32(10);
+            if (r.GetInt32(11) >= MaxDepth) throw new InvalidInputException($"组织 {codes[hit]} 的上级链过长（超过 {MaxDepth} 层），树中可能有环");
+            paths[hit].Add(Read(r));
         }
-        return path;
+        return paths;
     }
+
+    private const int MaxDepth = 64;
+    private static readonly string PrefixedColumns = string.Join(", ", Columns.Split(", ").Select(col => "o." + col));
 
     /// <summary>The superior that assesses the organisation: the nearest ancestor that is not a grouping.</summary>
     public Organisation? Superior(string code)

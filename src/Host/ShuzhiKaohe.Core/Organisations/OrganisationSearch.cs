@@ -29,18 +29,16 @@ public sealed class OrganisationSearch(Database database, OrganisationDirectory 
         var index = Current();
         var scope = authorizer.ScopeOf(Security.Permission.OrganisationRead);
         var entries = index.NameContains(query);
-        if (query.All(char.IsAsciiLetterOrDigit)) entries = entries.Union(index.CodeStartsWith(query)).ToList();
-        // Best first: the exact name, then the shortest names (the organisation rather than its sub-units), then higher levels.
-        var ranked = entries
-            .OrderBy(e => index.Name(e).SequenceEqual(query) ? 0 : 1)
-            .ThenBy(e => index.Name(e).Length)
-            .ThenBy(e => e)
+        if (query.All(char.IsAsciiLetterOrDigit)) entries = entries.Union(index.CodeStartsWith(query)).Order().ToList();
+        var best = new List<string>(Math.Min(limit, entries.Count));
+        foreach (var e in index.Ranked(entries, query))
+        {
+            if (best.Count == limit) break;
             // Only what the operator may see (第三条's tree, cut to the operator's scope — issue 9).
-            .Where(e => scope.WholeTree || authorizer.CanSee(index.Code(e)))
-            .Take(limit)
-            .Select(e => directory.Find(index.Code(e)))
-            .OfType<Organisation>()
-            .Select(o => new OrganisationHit(o, directory.Path(o.Code).Select(p => new OrganisationRef(p.Code, p.Name)).ToList()))
+            if (scope.WholeTree || authorizer.CanSee(index.Code(e))) best.Add(index.Code(e));
+        }
+        var ranked = directory.Paths(best).Where(p => p.Count > 0)
+            .Select(p => new OrganisationHit(p[^1], p.Select(a => new OrganisationRef(a.Code, a.Name)).ToList()))
             .ToList();
         return new OrganisationSearchResult(query, ranked, scope.WholeTree ? entries.Count : ranked.Count);
     }
