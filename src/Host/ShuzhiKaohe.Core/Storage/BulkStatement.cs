@@ -38,6 +38,9 @@ internal sealed class BulkStatement : IDisposable
         Check(raw.sqlite3_bind_text(_stmt, index, _utf8.AsSpan(0, n)));
     }
 
+    /// <summary>Binds text already encoded as UTF-8 (a value repeated on every row, encoded once).</summary>
+    public void BindUtf8(int index, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(_stmt, index, utf8));
+
     public void BindNull(int index) => Check(raw.sqlite3_bind_null(_stmt, index));
 
     public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_stmt, index, value));

@@ -41,12 +41,14 @@ internal sealed class ImportedRows
         _mask = size - 1;
     }
 
-    private int _count;
+    // Written on every row: on a cache line of its own (see TextArena).
+    private PaddedInt _countBox;
+    private ref int _count => ref _countBox.Value;
 
     public int Count => _count;
 
     /// <summary>The rows added so far, read from another thread than the one adding them.</summary>
-    public int Published => Volatile.Read(ref _count);
+    public int Published => Volatile.Read(ref _countBox.Value);
     public TextArena Text { get; } = new();
     public List<string> Files { get; } = [];
     public List<string> Sectors { get; } = [];
@@ -63,6 +65,15 @@ internal sealed class ImportedRows
     public string SectorOf(int row) => Sectors[_rows[row].Sector];
     public string KindOf(int row) => Kinds[_rows[row].Kind];
     public bool IsGrouping(int row) => Kinds[_rows[row].Kind] == KindRules.Grouping;
+
+    /// <summary>The row's sector and kind as UTF-8, encoded once per distinct value, for binding to SQLite.</summary>
+    public byte[] SectorUtf8(int row) => Utf8(_sectorUtf8, Sectors, _rows[row].Sector);
+    public byte[] KindUtf8(int row) => Utf8(_kindUtf8, Kinds, _rows[row].Kind);
+
+    private readonly byte[]?[] _sectorUtf8 = new byte[]?[256], _kindUtf8 = new byte[]?[256];
+
+    private static byte[] Utf8(byte[]?[] cache, List<string> values, byte index) =>
+        cache[index] ??= System.Text.Encoding.UTF8.GetBytes(values[index]);
 
     public void Reject(int row, string reason) => Issues.Add(Files[_rows[row].File], _rows[row].Line, reason);
 
@@ -100,7 +111,7 @@ internal sealed class ImportedRows
         if (_count == _rows.Length) Array.Resize(ref _rows, _rows.Length * 2);
         _rows[_count] = row;
         _slots[slot] = _count + 1;
-        Volatile.Write(ref _count, _count + 1);
+        Volatile.Write(ref _countBox.Value, _count + 1);
         if (_count * 2 > _slots.Length) Grow();
         existing = -1;
         return true;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace ShuzhiKaohe.Core.Organisations.Import;
@@ -28,6 +29,7 @@ internal sealed class OrganisationImportValidator(ImportedRows rows, ExistingOrg
     private Existing? InDb(ReadOnlySpan<char> code) =>
         existing is not null && existing.Lookup.TryGetValue(code, out var e) ? e : null;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ResolveParents()
     {
         for (var i = 0; i < rows.Count; i++)
@@ -68,6 +70,7 @@ internal sealed class OrganisationImportValidator(ImportedRows rows, ExistingOrg
         return _dbAncestorInFile[start] = result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool[] FindCycles()
     {
         var n = rows.Count;
@@ -102,6 +105,7 @@ internal sealed class OrganisationImportValidator(ImportedRows rows, ExistingOrg
     }
 
     /// <summary>第三条 assessment runs level by level: a child is exactly one level below its parent in the same sector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckLevels(bool[] inCycle)
     {
         for (var i = 0; i < rows.Count; i++)
@@ -155,6 +159,7 @@ internal sealed class OrganisationImportValidator(ImportedRows rows, ExistingOrg
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RowAction[] Classify()
     {
         var actions = new RowAction[rows.Count];

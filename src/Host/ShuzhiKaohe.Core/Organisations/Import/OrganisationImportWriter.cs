@@ -131,12 +131,13 @@ internal sealed class OrganisationImportWriter : IDisposable
     private static void Bind(BulkStatement s, int[] index, int slot, ImportedRows rows, int i)
     {
         var p = slot * Fields.Length;
+        ref var row = ref rows[i];
         s.Bind(index[p], rows.Code(i));
         s.Bind(index[p + 1], rows.Name(i));
-        if (rows[i].Parent.IsNone) s.BindNull(index[p + 2]); else s.Bind(index[p + 2], rows.Parent(i));
-        s.Bind(index[p + 3], rows.SectorOf(i));
-        s.Bind(index[p + 4], rows[i].Level);
-        s.Bind(index[p + 5], rows.KindOf(i));
+        if (row.Parent.IsNone) s.BindNull(index[p + 2]); else s.Bind(index[p + 2], rows.Parent(i));
+        s.BindUtf8(index[p + 3], rows.SectorUtf8(i));
+        s.Bind(index[p + 4], row.Level);
+        s.BindUtf8(index[p + 5], rows.KindUtf8(i));
         s.Bind(index[p + 6], rows.IsGrouping(i) ? 1 : 0);
     }
 

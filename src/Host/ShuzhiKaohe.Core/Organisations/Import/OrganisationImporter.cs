@@ -174,6 +174,7 @@ public sealed class OrganisationImporter(Database database, SectorRegistry secto
         return (int)Math.Clamp(rows, 1 << 10, 1 << 24);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static OrganisationImportResult Result(ImportedRows rows, List<ImportedFile> files, ImportPlan plan, OrganisationImportOptions options, Stopwatch clock,
         IReadOnlyDictionary<string, double> phases)
     {

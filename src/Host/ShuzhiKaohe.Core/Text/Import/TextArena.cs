@@ -18,7 +18,10 @@ public sealed class TextArena
     private const int ChunkBits = 20;
     private const int ChunkSize = 1 << ChunkBits;
     private readonly List<char[]> _chunks = [new char[ChunkSize]];
-    private int _used;
+    // Written on every Add: kept on a cache line of its own, so that a thread reading values added earlier (the
+    // streaming import) does not pull the line to and fro with the thread adding them.
+    private PaddedInt _usedBox;
+    private ref int _used => ref _usedBox.Value;
 
     /// <summary>A mark to go back to with <see cref="Truncate"/> (to drop a value just added).</summary>
     public int Mark => ((_chunks.Count - 1) << ChunkBits) | _used;
@@ -48,4 +51,11 @@ public sealed class TextArena
         r.IsNone ? default : _chunks[r.Offset >> ChunkBits].AsSpan(r.Offset & (ChunkSize - 1), r.Length);
 
     public string? String(TextRef r) => r.IsNone ? null : new string(this[r]);
+}
+
+/// <summary>An int alone on its cache line (64 bytes of padding either side).</summary>
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 136)]
+internal struct PaddedInt
+{
+    [System.Runtime.InteropServices.FieldOffset(64)] public int Value;
 }
