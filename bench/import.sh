@@ -16,10 +16,13 @@ trap 'rm -rf "$work"' EXIT
 export XDG_DATA_HOME="$work/xdg" XDG_CONFIG_HOME="$work/config"
 unset SHUZHI_DB SHUZHI_PLUGINS
 
-echo "building (Release)…" >&2
-dotnet build src/Host/ShuzhiKaohe.Host -c Release -v q -nologo >/dev/null
+# The installed form (docs/operations.md): a runtime-specific publish, which is ReadyToRun.
+echo "publishing (Release, linux-x64, ReadyToRun)…" >&2
+dotnet publish src/Host/ShuzhiKaohe.Host -c Release -r linux-x64 --self-contained false -o "$work/shuzhi" -v q -nologo >/dev/null
+# A RID-specific publish builds the modules for that RID too; their runtime folders never belong in plugins/.
+rm -rf src/Modules/*/bin/Release/net10.0/linux-x64
 dotnet build bench/ImportBench -c Release -v q -nologo >/dev/null
-exe=src/Host/ShuzhiKaohe.Host/bin/Release/net10.0/shuzhi
+exe=$work/shuzhi/shuzhi
 bench=bench/ImportBench/bin/Release/net10.0/ImportBench
 
 # The same bytes for both programs: one plain CSV of the whole tree (header + 665,276 rows).
