@@ -11,8 +11,9 @@ using ShuzhiKaohe.Core.Storage;
 
 // bench/generate.sh OUT.db [--seed N] [--scale 1|0.33|0.1] [--year 2025] [--json] [--verify] [--digest] [--data DIR]
 //                  [--tree-only]   (writes the scale's part of the real tree as one CSV to OUT instead: bench/import.sh)
+//                  [--digest-only] (prints the content digest of the existing database OUT and generates nothing)
 // See bench/README.md.
-const string Usage = "用法：generate.sh OUT.db [--seed N] [--scale 1|0.33|0.1] [--year 2025] [--json] [--verify] [--digest] [--data DIR] [--tree-only]";
+const string Usage = "用法：generate.sh OUT.db [--seed N] [--scale 1|0.33|0.1] [--year 2025] [--json] [--verify] [--digest] [--data DIR] [--tree-only | --digest-only]";
 if (args.Length == 0 || args[0].StartsWith('-'))
 {
     Console.Error.WriteLine(Usage);
@@ -20,6 +21,18 @@ if (args.Length == 0 || args[0].StartsWith('-'))
 }
 var output = Path.GetFullPath(args[0]);
 var flags = args.Skip(1).ToList();
+if (flags.SequenceEqual(["--digest-only"]))
+{
+    if (!File.Exists(output))
+    {
+        Console.Error.WriteLine($"{output} 不存在");
+        return 2;
+    }
+    using var existing = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={output};Mode=ReadOnly;Pooling=False");
+    existing.Open();
+    Console.WriteLine(ContentDigest.Of(existing));
+    return 0;
+}
 string? Option(string name)
 {
     var i = flags.IndexOf(name);

@@ -64,4 +64,16 @@ public sealed class NationalGeneratorTests
         Assert.True(first.Summary.Campaigns.Campaigns >= 10, $"{first.Summary.Campaigns.Campaigns} campaigns");
         Assert.True(first.Summary.Campaigns.Marks > 1000, $"{first.Summary.Campaigns.Marks} marks");
     }
+
+    [Fact]
+    public void The_digest_ignores_instants_and_summary_clauses_that_only_say_an_instant_moved()
+    {
+        // Core stamps rows with the wall clock; a grade approved in a later millisecond than it was proposed lists
+        // its recorded_at among the changed fields, one run in two.
+        var moved = "党委（党组）研究批准；status: \"proposed\" → \"approved\"；recorded_at: \"2026-11-27T21:07:14.760Z\" → \"2026-11-27T21:07:14.761Z\"；row_version: 1 → 2";
+        var still = "党委（党组）研究批准；status: \"proposed\" → \"approved\"；row_version: 1 → 2";
+        Assert.Equal(ContentDigest.Normalise(still), ContentDigest.Normalise(moved));
+        Assert.Equal("新建：{\"recorded_at\":\"<时刻>\"}", ContentDigest.Normalise("新建：{\"recorded_at\":\"2026-11-27T21:07:14.762Z\"}"));
+        Assert.NotEqual(ContentDigest.Normalise(still), ContentDigest.Normalise(still.Replace("approved", "revised")));
+    }
 }
