@@ -4,6 +4,7 @@
 # whole processes, interleaved run by run so both see the same machine — then the warm query latencies.
 #
 #   bench/import.sh              # 5 runs each (RUNS=N to change); needs sqlite3 and the .NET SDK
+#   SCALE=0.1 bench/import.sh    # the same on the part of the tree bench/generate.sh takes at that scale (SEED=1)
 #
 # Prints both medians, the ratio (target <= 1.5), the import's peak memory (target <= 300 MB), and the
 # median/p95 of org show, expanding a node and org find on the imported tree (targets 20 ms and 50 ms).
@@ -22,11 +23,18 @@ dotnet publish src/Host/ShuzhiKaohe.Host -c Release -r linux-x64 --self-containe
 # A RID-specific publish builds the modules for that RID too; their runtime folders never belong in plugins/.
 rm -rf src/Modules/*/bin/Release/net10.0/linux-x64
 dotnet build bench/ImportBench -c Release -v q -nologo >/dev/null
+SCALE=${SCALE:-1}
+[ "$SCALE" = 1 ] || dotnet build bench/Generator -c Release -v q -nologo >/dev/null
 exe=$work/shuzhi/shuzhi
 bench=bench/ImportBench/bin/Release/net10.0/ImportBench
 
-# The same bytes for both programs: one plain CSV of the whole tree (header + 665,276 rows).
-{ cat "$DATA/divisions-2023.csv"; zcat "$DATA/villages-2023.csv.gz" | tail -n +2; } > "$work/tree.csv"
+# The same bytes for both programs: one plain CSV of the whole tree (header + 665,276 rows), or of the scale's part.
+if [ "$SCALE" = 1 ]; then
+  { cat "$DATA/divisions-2023.csv"; zcat "$DATA/villages-2023.csv.gz" | tail -n +2; } > "$work/tree.csv"
+else
+  bench/Generator/bin/Release/net10.0/Generator "$work/tree.csv" --tree-only --scale "$SCALE" --seed "${SEED:-1}" --data "$DATA"
+fi
+echo "rows: $(($(wc -l < "$work/tree.csv") - 1)) (scale $SCALE)"
 "$exe" db init --db "$work/empty.db" >/dev/null   # an empty, migrated database, copied for each run
 
 # The floor: what SQLite itself costs to store our rows in our schema — the sqlite3 shell's .import of the rows the
@@ -82,9 +90,11 @@ printf 'cpu seconds: sqlite3 %.2f, floor %.2f, shuzhi %.2f, ratio %.2f\n' "$c_re
 printf 'peak memory of the import %d MB (target <= 300)\n' "$((peak / 1024))"
 
 # The two real files as they are (CSV + gzip), for the record.
+if [ "$SCALE" = 1 ]; then
 rm -f "$work/run.db"*; cp "$work/empty.db" "$work/run.db"
 t0=$(now)
 "$exe" org import "$DATA/divisions-2023.csv" "$DATA/villages-2023.csv.gz" --db "$work/run.db" --json >/dev/null
 printf 'shuzhi org import of divisions-2023.csv + villages-2023.csv.gz: %.2f s\n' "$(echo "$(now) - $t0" | bc)"
+fi
 
 "$bench" queries "$work/run.db"

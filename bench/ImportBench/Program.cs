@@ -7,19 +7,21 @@ using ShuzhiKaohe.Core.Storage;
 using ShuzhiKaohe.Core.Text.Tabular;
 
 // In-process figures that a whole-process timing cannot give (run by bench/import.sh):
-//   queries DB     org show (Details), expanding a node (ChildrenCounted) and org find, warm, over a database
-//                  that holds the whole real tree: median and 95th percentile in milliseconds.
+//   queries DB [OPERATOR]
+//                  org show (Details), expanding a node (ChildrenCounted) and org find, warm, over a database
+//                  that holds the whole real tree (or a generated one, bench/generate.sh: OPERATOR generator):
+//                  median and 95th percentile in milliseconds.
 //   readers FILE   how long reading the file alone takes (the floor of any import of it).
 if (args.Length < 2) { Console.Error.WriteLine("usage: ImportBench queries DB | readers FILE"); return 2; }
 switch (args[0])
 {
-    case "queries": Queries(args[1]); break;
+    case "queries": Queries(args[1], args.Length > 2 ? args[2] : Environment.UserName); break;
     case "readers": Readers(args[1]); break;
     default: Console.Error.WriteLine($"unknown mode {args[0]}"); return 2;
 }
 return 0;
 
-static void Queries(string path)
+static void Queries(string path, string operatorName)
 {
     // The Core services as the host wires them, acting as the OS account that created the database (its administrator):
     // the queries include their scope check, as an operator's do.
@@ -27,12 +29,20 @@ static void Queries(string path)
     services.AddLogging();
     var plugins = PluginBootstrapper.LoadInto(services, new PluginLoadOptions([Path.Combine(FindRoot(), "plugins")]));
     services.AddShuzhiCore(new AppPaths(Path.GetDirectoryName(Path.GetFullPath(path))!, AppContext.BaseDirectory), new DatabaseOptions(path), plugins,
-        new OperatorContext(Environment.UserName, FrontEnd.Test));
+        new OperatorContext(operatorName, FrontEnd.Test));
     using var provider = services.BuildServiceProvider();
     var directory = provider.GetRequiredService<OrganisationDirectory>();
     var search = provider.GetRequiredService<OrganisationSearch>();
     // Nodes of every level, including the biggest families (a province, a county with many townships, a township with many villages).
-    string[] codes = ["11", "42", "4201", "420102", "420102002", "420102002003", "110101", "5002", "130102", "3713"];
+    string[] wanted = ["11", "42", "4201", "420102", "420102002", "420102002003", "110101", "5002", "130102", "3713"];
+    var codes = wanted.Where(c => directory.Find(c) is not null).ToArray();
+    if (codes.Length < wanted.Length / 2) // a part of the tree (a generated 1/10 or 1/3): nodes of every level from it
+        codes = Enumerable.Range(0, 5).Aggregate(new List<string>(), (list, _) =>
+        {
+            var next = directory.ChildrenCounted(list.Count == 0 ? null : list[^1]).OrderByDescending(c => c.Children).FirstOrDefault();
+            if (next.Organisation is not null) list.Add(next.Organisation.Code);
+            return list;
+        }).ToArray();
     var year = DateTime.Today.Year;
     Report("org show (Details)", 200, i => directory.Details(codes[i % codes.Length], year));
     Report("expand a node (ChildrenCounted)", 200, i => directory.ChildrenCounted(codes[i % codes.Length]));

@@ -15,6 +15,8 @@ using ShuzhiKaohe.Core.Storage;
 //                  against MinimalTally running the equivalent GROUP BY over a bare table of the same marks;
 //   --national:    the in-process tally of one campaign of 1,000 assessees × 5,000 sheets (5,000,000 marks) in a
 //                  database that also holds the 44,703 real organisations of the division file.
+//   --db FILE:     the in-process tally of every campaign of a generated database (bench/generate.sh, issue 11) against
+//                  one bare GROUP BY over the same marks exported to a table of their own.
 var options = args.ToHashSet(StringComparer.Ordinal);
 int Arg(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).DefaultIfEmpty(fallback).First();
 var runs = Arg("--runs", 15);
@@ -28,7 +30,9 @@ void Say(string line)
 }
 
 Say($"# Tally benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load {LoadAverage()}");
-if (!options.Contains("--national-only")) WholeProcess();
+var generated = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault();
+if (generated is not null) EveryCampaign(Path.GetFullPath(generated));
+else if (!options.Contains("--national-only")) WholeProcess();
 if (options.Contains("--national") || options.Contains("--national-only")) InProcess();
 File.WriteAllText(Path.Combine(results, "tally-bench.md"), report.ToString());
 return 0;
@@ -180,6 +184,63 @@ void InProcess()
     Say($"in-process BallotService.Tally over {(long)assessees * sheets:N0} marks: median {Median(times):0} ms, min {times.Min():0} ms");
     var verify = Time(() => { if (!ballots.Verify(id).Ok) throw new InvalidOperationException("verify failed"); });
     Say($"in-process BallotService.Verify over the same: {verify:0} ms");
+}
+
+void EveryCampaign(string db)
+{
+    if (!File.Exists(db)) throw new InvalidOperationException($"{db} missing: make it with bench/generate.sh");
+    var services = new ServiceCollection();
+    services.AddLogging();
+    var plugins = PluginBootstrapper.LoadInto(services, new PluginLoadOptions([Path.Combine(root, "plugins")]));
+    // The generator's operator: the administrator of the database it made.
+    services.AddShuzhiCore(new AppPaths(Path.GetDirectoryName(db)!, AppContext.BaseDirectory), new DatabaseOptions(db), plugins, new OperatorContext("generator", FrontEnd.Test));
+    using var sp = services.BuildServiceProvider();
+    var ballots = sp.GetRequiredService<BallotService>();
+    var ids = sp.GetRequiredService<CampaignService>().List().Select(c => c.Id).ToList();
+    long Ours()
+    {
+        long marks = 0;
+        foreach (var id in ids)
+            marks += ballots.Tally(id).Value.Assessees.Sum(a => (long)a.Counts.Good + a.Counts.FairlyGood + a.Counts.Average + a.Counts.Poor);
+        return marks;
+    }
+
+    // The same marks, as (campaign, org_code, mark), in a bare table of a database of their own.
+    var bare = Fresh(Path.Combine(results, "every-campaign-bare.db"));
+    using (var c = Open(bare))
+    {
+        Exec(c, null, $"ATTACH DATABASE '{db.Replace("'", "''", StringComparison.Ordinal)}' AS g");
+        Exec(c, null, "CREATE TABLE marks(campaign INTEGER NOT NULL, org_code TEXT NOT NULL, mark INTEGER NOT NULL)");
+        Exec(c, null, "INSERT INTO marks SELECT m.campaign_id, e.org_code, m.mark FROM g.ballot_mark m JOIN g.roster_entry e ON e.id = m.entry_id ORDER BY m.sheet_id");
+        Exec(c, null, "DETACH DATABASE g");
+    }
+    const string Reference = "SELECT campaign, org_code, mark, count(*) FROM marks GROUP BY campaign, org_code, mark";
+    long Theirs()
+    {
+        using var c = Open(bare);
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = Reference;
+        using var r = cmd.ExecuteReader();
+        long marks = 0;
+        while (r.Read()) marks += r.GetInt64(3);
+        return marks;
+    }
+
+    long ours = Ours(), theirs = Theirs(); // warm both, and the same answer?
+    if (ours != theirs) throw new InvalidOperationException($"counts differ: BallotService.Tally {ours}, bare GROUP BY {theirs}");
+    var a = new List<double>();
+    var b = new List<double>();
+    for (var i = 0; i < Math.Min(runs, 7); i++)
+    {
+        a.Add(Time(() => Ours()));
+        b.Add(Time(() => Theirs()));
+    }
+    Say($"## Every campaign of {Path.GetFileName(db)}: {ids.Count:N0} campaigns, {ours:N0} marks");
+    using (var c = Open(bare))
+        Say($"baseline plan: {string.Join(" | ", Plan(c, Reference))}");
+    Say($"in-process BallotService.Tally of each campaign in turn ({a.Count} runs): median {Median(a):0} ms, min {a.Min():0} ms");
+    Say($"one bare GROUP BY over the same marks (in process, same runs): median {Median(b):0} ms, min {b.Min():0} ms");
+    Say($"ratio (median/median): {Median(a) / Median(b):0.00}× (target ≤ 1.5×)");
 }
 
 static string Mark(int sheet, int k) => ((sheet * 31 + k * 17) % 7) switch { 0 or 1 or 2 => "好", 3 or 4 => "较好", 5 => "一般", _ => "差" };
