@@ -155,13 +155,7 @@ public sealed class EvaluationFlowTests : IDisposable
     [Fact]
     public void Changing_one_grade_reads_that_grade_by_its_primary_key_not_the_campaigns_grades()
     {
-        using var c = _j.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "EXPLAIN QUERY PLAN " + EvaluationStore.GradeByEntrySql;
-        cmd.Parameters.AddWithValue("$e", 1);
-        using var r = cmd.ExecuteReader();
-        var plan = new List<string>();
-        while (r.Read()) plan.Add(r.GetString(3));
+        var plan = _j.QueryPlan(EvaluationStore.GradeByEntrySql, "$e", 1);
         Assert.Contains(plan, p => p.Contains("SEARCH g USING INTEGER PRIMARY KEY") || p.Contains("SEARCH g USING PRIMARY KEY"));
         Assert.DoesNotContain(plan, p => p.Contains("SCAN") || p.Contains("evaluation_grade_by_campaign"));
     }
