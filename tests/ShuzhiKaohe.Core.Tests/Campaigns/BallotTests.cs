@@ -161,13 +161,7 @@ public sealed class BallotTests : IDisposable
     [Fact]
     public void The_tally_reads_one_covering_index_without_a_sort()
     {
-        using var c = _j.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "EXPLAIN QUERY PLAN " + BallotStore.TallySql;
-        cmd.Parameters.AddWithValue("$c", 1);
-        using var r = cmd.ExecuteReader();
-        var plan = new List<string>();
-        while (r.Read()) plan.Add(r.GetString(3));
+        var plan = _j.QueryPlan(BallotStore.TallySql, "$c", 1);
         Assert.Contains(plan, p => p.Contains("USING COVERING INDEX ballot_mark_tally"));
         Assert.DoesNotContain(plan, p => p.Contains("TEMP B-TREE"));
     }

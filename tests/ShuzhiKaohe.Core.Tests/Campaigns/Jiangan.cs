@@ -70,6 +70,19 @@ internal sealed class Jiangan : IDisposable
         return Convert.ToInt64(cmd.ExecuteScalar());
     }
 
+    /// <summary>The detail lines of SQLite's EXPLAIN QUERY PLAN for <paramref name="sql"/> with one parameter bound.</summary>
+    public List<string> QueryPlan(string sql, string parameter, object value)
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        cmd.Parameters.AddWithValue(parameter, value);
+        using var r = cmd.ExecuteReader();
+        var plan = new List<string>();
+        while (r.Read()) plan.Add(r.GetString(3));
+        return plan;
+    }
+
     public void Exec(string sql)
     {
         using var c = Open();

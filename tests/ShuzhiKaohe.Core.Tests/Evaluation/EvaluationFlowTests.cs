@@ -151,4 +151,12 @@ public sealed class EvaluationFlowTests : IDisposable
         Assert.Equal(late.Id, Assert.Single(overdue).Id);
         Assert.Equal(DeadlineColour.Red, overdue[0].ColourOn(new DateOnly(2024, 2, 1), Rectification.Thresholds));
     }
+
+    [Fact]
+    public void Changing_one_grade_reads_that_grade_by_its_primary_key_not_the_campaigns_grades()
+    {
+        var plan = _j.QueryPlan(EvaluationStore.GradeByEntrySql, "$e", 1);
+        Assert.Contains(plan, p => p.Contains("SEARCH g USING INTEGER PRIMARY KEY") || p.Contains("SEARCH g USING PRIMARY KEY"));
+        Assert.DoesNotContain(plan, p => p.Contains("SCAN") || p.Contains("evaluation_grade_by_campaign"));
+    }
 }

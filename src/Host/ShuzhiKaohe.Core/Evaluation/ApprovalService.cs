@@ -72,7 +72,7 @@ public sealed class ApprovalService(Database database, CampaignService campaigns
         using var tx = c.BeginWrite();
         var campaign = campaigns.Writable(c, tx, campaignId, null, "变更已批准的等次", CampaignStage.Approved, CampaignStage.Closed);
         var entry = CampaignService.ActiveEntry(c, tx, campaign, orgCode);
-        var old = EvaluationStore.Grades(c, tx, campaignId).First(g => g.EntryId == entry.Id);
+        var old = EvaluationStore.Grade(c, tx, entry.Id) ?? throw new NotFoundException($"{orgCode} 在考核 {campaignId} 中尚无等次，无从变更（第六条）");
         if (old.Grade == grade) throw new InvalidInputException($"{orgCode} 的等次已是“{grade.Chinese()}”");
         var key = EvaluationService.Key(entry.Id);
         var before = audit.State(c, tx, "evaluation_grade", key);

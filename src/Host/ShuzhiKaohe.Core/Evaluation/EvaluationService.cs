@@ -108,7 +108,7 @@ public sealed class EvaluationService(Database database, CampaignService campaig
                 $"考核 {campaignId} 的综合评价等次已经党委（党组）研究批准，不能再改：如确需变更，须作出新的决定并用 evaluate revise 记录理由和决定");
         campaign = campaigns.Writable(c, tx, campaignId, null, "确定综合评价等次", CampaignStage.Evaluation);
         var entry = CampaignService.ActiveEntry(c, tx, campaign, orgCode);
-        var old = EvaluationStore.Grades(c, tx, campaignId).FirstOrDefault(g => g.EntryId == entry.Id);
+        var old = EvaluationStore.Grade(c, tx, entry.Id);
         if (expectedRowVersion is { } v && old is not null && old.RowVersion != v) throw new ConflictException($"{orgCode} 的等次", v, old.RowVersion);
         var key = Key(entry.Id);
         var before = audit.State(c, tx, "evaluation_grade", key);

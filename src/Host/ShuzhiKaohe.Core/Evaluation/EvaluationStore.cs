@@ -54,6 +54,16 @@ internal static class EvaluationStore
              WHERE g.campaign_id = $c AND e.removed_reason IS NULL ORDER BY g.org_code
             """, ReadGrade, ("$c", campaignId));
 
+    /// <summary>
+    /// One assessee's grade, by its roster entry (the primary key): a change of one grade reads one row, not the
+    /// campaign's thousands (issue 11).
+    /// </summary>
+    public static AssesseeGrade? Grade(SqliteConnection c, SqliteTransaction? tx, long entryId) =>
+        c.List(tx, GradeByEntrySql, ReadGrade, ("$e", entryId)).FirstOrDefault();
+
+    /// <summary>EXPLAIN QUERY PLAN: SEARCH g USING PRIMARY KEY (entry_id=?), SEARCH o USING PRIMARY KEY (code=?) (a Core test pins it).</summary>
+    public const string GradeByEntrySql = $"SELECT {GradeColumns} FROM evaluation_grade g JOIN organisation o ON o.code = g.org_code WHERE g.entry_id = $e";
+
     /// <summary>Writes a grade: inserts the first, else updates at the version read (<see cref="ConflictException"/> if it moved).</summary>
     public static void SaveGrade(SqliteConnection c, SqliteTransaction tx, long campaignId, long entryId, string orgCode, double? score,
         Grade? proposed, Grade grade, GradeStatus status, string? explanation, string? reason, string who, AssesseeGrade? existing)

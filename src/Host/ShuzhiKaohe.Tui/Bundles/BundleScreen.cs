@@ -64,8 +64,7 @@ public sealed class BundleScreen : Screen
     public override void OnShown()
     {
         _choices = _model.Campaigns();
-        _campaignRows.Clear();
-        foreach (var c in _choices) _campaignRows.Add(c.Text);
+        Lists.Replace(_campaigns, _campaignRows, _choices.Select(c => c.Text));
         _campaigns.SelectedItem = _choices.Count > 0 ? 0 : null;
         Refill();
         ShowReceived();
@@ -115,9 +114,8 @@ public sealed class BundleScreen : Screen
 
     private void ShowReceived()
     {
-        _receivedRows.Clear();
-        foreach (var row in _model.Received()) _receivedRows.Add(row);
-        if (_receivedRows.Count == 0) _receivedRows.Add("（尚未接收）");
+        var received = _model.Received();
+        Lists.Replace(_received, _receivedRows, received.Count == 0 ? ["（尚未接收）"] : received);
     }
 }
 

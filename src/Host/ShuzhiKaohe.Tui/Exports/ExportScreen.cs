@@ -81,8 +81,7 @@ public sealed class ExportScreen : Screen
     public override void OnShown()
     {
         _choices = _model.Campaigns();
-        _campaignRows.Clear();
-        foreach (var c in _choices) _campaignRows.Add(c.Text);
+        Lists.Replace(_campaigns, _campaignRows, _choices.Select(c => c.Text));
         if (_choices.Count == 0) _status.Text = "没有可导出的考核（或没有权限）";
         _campaigns.SelectedItem = _choices.Count > 0 ? 0 : null;
         _documents.SelectedItem ??= 0;

@@ -108,14 +108,21 @@ public sealed class GradingViewModel(long campaignId, CampaignService campaigns,
     public IReadOnlyList<string> SetGrade(string orgCode, Grade grade, string reason)
     {
         var line = Lines.FirstOrDefault(l => l.OrgCode == orgCode) ?? throw new NotFoundException($"{orgCode} 不在本次考核的名单中");
+        Warned<EvaluationView> set;
         try
         {
-            return evaluation.Set(CampaignId, orgCode, grade, reason, line.Grade?.RowVersion).Warnings;
+            set = evaluation.Set(CampaignId, orgCode, grade, reason, line.Grade?.RowVersion);
         }
-        finally
+        catch
         {
             Load();
+            throw;
         }
+        // Core answers with the campaign's evaluation as it is after the change: reading it again would double the
+        // cost of a grade on a campaign of thousands (issue 11).
+        Campaign = campaigns.Get(CampaignId);
+        View = set.Value;
+        return set.Warnings;
     }
 
     /// <summary>Whether the grades are approved: a change is then a revision (a new decision), never an edit (第六条).</summary>

@@ -67,9 +67,9 @@ public sealed class OrganisationsScreen : Screen, IListFilter
     {
         _filter = text.Trim();
         _hitList = _filter.Length == 0 ? [] : _model.Search(_filter);
-        _hitRows.Clear();
-        foreach (var (_, line) in _hitList) _hitRows.Add(line);
-        if (_filter.Length > 0 && _hitList.Count == 0) _hitRows.Add($"（没有名称或代码含“{_filter}”的组织）");
+        Lists.Replace(_hits, _hitRows, _filter.Length > 0 && _hitList.Count == 0
+            ? [$"（没有名称或代码含“{_filter}”的组织）"]
+            : _hitList.Select(h => h.Text));
         var searching = _filter.Length > 0;
         _hits.Visible = searching;
         _tree.Visible = !searching;

@@ -20,10 +20,32 @@ internal static class Lists
     public static void Fill(ListView list, ObservableCollection<string> rows, IReadOnlyList<string> lines, string? empty = null)
     {
         var keep = list.SelectedItem ?? 0;
-        rows.Clear();
-        foreach (var l in lines) rows.Add(l);
-        if (lines.Count == 0 && empty is not null) rows.Add(empty);
+        Replace(list, rows, lines.Count == 0 && empty is not null ? [empty] : lines);
         list.SelectedItem = rows.Count == 0 ? null : Math.Clamp(keep, 0, rows.Count - 1);
+        if (list.SelectedItem is not null) list.EnsureSelectedItemVisible();
+    }
+
+    /// <summary>
+    /// Replaces the rows with one change notification for the whole list. The list's source re-measures every row on
+    /// each notification, so clearing and adding row by row costs rows²: a 385-row ballot sheet took ~0.5 s per key
+    /// and a 3,000-row grading list ~20 s per refresh (issue 11, bench/console-bench.sh).
+    /// </summary>
+    public static void Replace(ListView list, ObservableCollection<string> rows, IEnumerable<string> lines)
+    {
+        list.SuspendCollectionChangedEvent();
+        try
+        {
+            rows.Clear();
+            foreach (var l in lines) rows.Add(l);
+        }
+        finally
+        {
+            list.ResumeSuspendCollectionChangedEvent();
+        }
+        // Without the per-row notifications the list keeps its scroll offset: a shorter list must not start off screen.
+        var lastTop = Math.Max(0, rows.Count - list.Viewport.Height);
+        if (list.Viewport.Y > lastTop) list.Viewport = list.Viewport with { Y = lastTop };
+        list.SetNeedsDraw();
     }
 
     /// <summary>The selected index when it points at a real line (not the "empty" placeholder).</summary>
