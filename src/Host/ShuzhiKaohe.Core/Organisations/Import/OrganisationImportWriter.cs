@@ -96,8 +96,13 @@ internal sealed class OrganisationImportWriter : IDisposable
     /// <summary>Into an empty table the parent index is built once after the rows instead of row by row.</summary>
     public static void DropParentIndex(SqliteConnection c, SqliteTransaction tx) => Exec(c, tx, "DROP INDEX IF EXISTS organisation_by_parent");
 
-    public static void CreateParentIndex(SqliteConnection c, SqliteTransaction tx) =>
-        Exec(c, tx, "CREATE INDEX IF NOT EXISTS organisation_by_parent ON organisation(parent_code)");
+    /// <summary>Builds the parent index after a bulk insert; SQLite's sorter may use a second core for it.</summary>
+    public static void CreateParentIndex(SqliteConnection c, SqliteTransaction tx)
+    {
+        Exec(c, tx, "PRAGMA threads = 2");
+        try { Exec(c, tx, "CREATE INDEX IF NOT EXISTS organisation_by_parent ON organisation(parent_code)"); }
+        finally { Exec(c, tx, "PRAGMA threads = 0"); }
+    }
 
     /// <summary>Writes a validated import: inserts in code order, updates, reactivations and dissolutions.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
