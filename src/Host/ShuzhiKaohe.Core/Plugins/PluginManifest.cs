@@ -25,7 +25,7 @@ public sealed partial record PluginManifest(
     public int ContractMajor => int.Parse(Contract.Split('.')[0]);
     public int ContractMinor => int.Parse(Contract.Split('.')[1]);
 
-    private sealed class Raw
+    internal sealed class Raw
     {
         [JsonPropertyName("id")] public string? Id { get; set; }
         [JsonPropertyName("name")] public string? Name { get; set; }
@@ -35,7 +35,7 @@ public sealed partial record PluginManifest(
         [JsonPropertyName("sectors")] public List<RawSector?>? Sectors { get; set; }
     }
 
-    private sealed class RawSector
+    internal sealed class RawSector
     {
         [JsonPropertyName("key")] public string? Key { get; set; }
         [JsonPropertyName("name")] public string? Name { get; set; }
@@ -52,10 +52,7 @@ public sealed partial record PluginManifest(
         Raw? raw;
         try
         {
-            raw = JsonSerializer.Deserialize<Raw>(File.ReadAllBytes(path), new JsonSerializerOptions
-            {
-                ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 8,
-            });
+            raw = JsonSerializer.Deserialize(File.ReadAllBytes(path), ManifestJson.Default.Raw);
         }
         catch (JsonException e)
         {
@@ -108,6 +105,14 @@ public sealed partial record PluginManifest(
     [GeneratedRegex(@"^\d{1,5}\.\d{1,5}\.\d{1,5}([-+][0-9A-Za-z.-]{1,40})?$")] private static partial Regex VersionPattern();
     [GeneratedRegex(@"^\d{1,3}\.\d{1,3}$")] private static partial Regex ContractPattern();
 }
+
+/// <summary>
+/// The manifest's reader, generated at build time: reflection-based deserialisation costs a cold start tens of
+/// milliseconds for its first type (issue 11), and every verb reads every manifest.
+/// </summary>
+[JsonSourceGenerationOptions(ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 8)]
+[JsonSerializable(typeof(PluginManifest.Raw))]
+internal sealed partial class ManifestJson : JsonSerializerContext;
 
 /// <summary>A manifest that cannot be used; the message says what is wrong with it.</summary>
 public sealed class ManifestException(string message) : Exception(message);
