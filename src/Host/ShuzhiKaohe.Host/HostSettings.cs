@@ -34,7 +34,11 @@ public sealed record HostSettings(
         {
             if (!File.Exists(file)) continue;
             using var doc = Parse(file);
-            values.Add(doc.RootElement, "", file);
+            try { values.Add(doc.RootElement, "", file); }
+            catch (InvalidOperationException e) // a name or text that is not valid UTF-8 (or a lone surrogate) once unescaped
+            {
+                throw new InvalidInputException($"设置文件 {file} 不是有效的 JSON：其中的文字不是有效的 UTF-8（{e.Message}）", e);
+            }
         }
         return new HostSettings(
             values.Text("Database:Path"),

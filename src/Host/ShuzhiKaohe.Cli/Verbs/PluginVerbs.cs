@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using ShuzhiKaohe.Core.Plugins;
 using ShuzhiKaohe.Core.Security;
 
@@ -46,11 +47,14 @@ internal sealed class PluginVerbs : IVerbGroup
     }
 
     private static int Show(CliContext ctx, IReadOnlyList<PluginListing> plugins) =>
-        ctx.Emit(plugins.Select(l => new
+        // Built as nodes: `plugin list` is the cold-start benchmark's verb, and scripts poll it (CliContext.Emit).
+        ctx.Emit(new JsonArray(plugins.Select(l => (JsonNode?)new JsonObject
         {
-            id = l.Plugin.Id, name = l.Plugin.Name, version = l.Plugin.Version, sectors = l.Plugin.Sectors, status = l.Plugin.StatusText,
-            @checked = l.Plugin.Checked, reason = l.Plugin.Reason, folder = l.Plugin.Folder, contract = l.Plugin.Contract, approval = l.Approval,
-        }).ToList(), o =>
+            ["id"] = l.Plugin.Id, ["name"] = l.Plugin.Name, ["version"] = l.Plugin.Version,
+            ["sectors"] = new JsonArray(l.Plugin.Sectors.Select(s => (JsonNode?)s).ToArray()), ["status"] = l.Plugin.StatusText,
+            ["checked"] = l.Plugin.Checked, ["reason"] = l.Plugin.Reason, ["folder"] = l.Plugin.Folder, ["contract"] = l.Plugin.Contract,
+            ["approval"] = l.Approval,
+        }).ToArray()), o =>
         {
             if (plugins.Count == 0) o.WriteLine("未找到插件。");
             foreach (var (p, approval) in plugins)
