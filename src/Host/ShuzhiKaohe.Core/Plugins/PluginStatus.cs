@@ -35,11 +35,11 @@ public sealed record PluginInfo(
         _ => "disabled",
     };
 
-    /// <summary>What was checked to reach <see cref="State"/>: what <c>plugin list</c> vouches for.</summary>
-    public string Checked => State switch
+    /// <summary>What was checked to reach <see cref="State"/>: what <c>plugin list</c> vouches for (null when it vouches for nothing).</summary>
+    public string? Checked => State switch
     {
         PluginState.Verified => "manifest+metadata",
         PluginState.Loaded => "manifest+metadata+code",
-        _ => "",
+        _ => null,
     };
 }
