@@ -27,7 +27,7 @@ static void Queries(string path, string operatorName)
     // the queries include their scope check, as an operator's do.
     var services = new ServiceCollection();
     services.AddLogging();
-    var plugins = PluginBootstrapper.LoadInto(services, new PluginLoadOptions([Path.Combine(FindRoot(), "plugins")]));
+    var plugins = PluginBootstrapper.Discover(new PluginLoadOptions([Path.Combine(FindRoot(), "plugins")]));
     services.AddShuzhiCore(new AppPaths(Path.GetDirectoryName(Path.GetFullPath(path))!, AppContext.BaseDirectory), new DatabaseOptions(path), plugins,
         new OperatorContext(operatorName, FrontEnd.Test));
     using var provider = services.BuildServiceProvider();

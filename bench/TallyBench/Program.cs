@@ -135,7 +135,7 @@ void InProcess()
     var db = Fresh(Path.Combine(results, "national.db"));
     var services = new ServiceCollection();
     services.AddLogging();
-    var plugins = PluginBootstrapper.LoadInto(services, new PluginLoadOptions([Path.Combine(root, "plugins")]));
+    var plugins = PluginBootstrapper.Discover(new PluginLoadOptions([Path.Combine(root, "plugins")]));
     services.AddSingleton(new ShuzhiKaohe.Core.Security.DatabaseCreator("bench")); // the operator that creates the database is its administrator
     services.AddShuzhiCore(new AppPaths(results, AppContext.BaseDirectory), new DatabaseOptions(db), plugins, new OperatorContext("bench", FrontEnd.Test));
     using var sp = services.BuildServiceProvider();

@@ -27,11 +27,14 @@ public sealed class ExecutableTests : IDisposable
         Assert.NotEmpty(arr.EnumerateArray());
         foreach (var p in arr.EnumerateArray())
         {
-            foreach (var field in new[] { "id", "name", "version", "sectors", "status", "reason" })
+            foreach (var field in new[] { "id", "name", "version", "sectors", "status", "checked", "reason" })
                 Assert.True(p.TryGetProperty(field, out _), $"missing {field} in {p}");
-            Assert.Contains(p.GetProperty("status").GetString(), new[] { "loaded", "malfunctioned", "disabled" });
+            Assert.Contains(p.GetProperty("status").GetString(), new[] { "verified", "malfunctioned", "disabled" });
         }
-        Assert.Contains(arr.EnumerateArray(), p => p.GetProperty("id").GetString() == "shuzhi.localities" && p.GetProperty("status").GetString() == "loaded");
+        // list loads no code: it vouches for what it checked, and says so.
+        var localities = Assert.Single(arr.EnumerateArray(), p => p.GetProperty("id").GetString() == "shuzhi.localities");
+        Assert.Equal("verified", localities.GetProperty("status").GetString());
+        Assert.Equal("manifest+metadata", localities.GetProperty("checked").GetString());
         // Chinese is written as itself, not as \u escapes.
         Assert.Contains("地方", r.Stdout);
     }
@@ -124,12 +127,24 @@ public sealed class ExecutableTests : IDisposable
     public void Plugins_in_SHUZHI_PLUGINS_are_loaded_beside_the_shipped_ones()
     {
         var env = new Dictionary<string, string?> { ["SHUZHI_PLUGINS"] = RepoPaths.FixturePlugins };
-        var r = Shuzhi(env).Run("plugin", "list", "--json");
-        Assert.Equal(0, r.ExitCode);
-        var byId = r.Json().EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!, p => p.GetProperty("status").GetString());
+        Dictionary<string, string?> Statuses(ProcessResult r) =>
+            r.Json().EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!, p => p.GetProperty("status").GetString());
+
+        // list: what is known without loading code — the throwing registrar is not run, its folder checks out.
+        var list = Shuzhi(env).Run("plugin", "list", "--json");
+        Assert.Equal(0, list.ExitCode);
+        Assert.Equal("verified", Statuses(list)["fixture.fixture_throwing"]);
+        Assert.Equal("malfunctioned", Statuses(list)["fixture.fixture_other"]);
+
+        // check: every plugin's code loaded; the one that throws is reported, exit 1, and the host carried on.
+        var check = Shuzhi(env).Run("plugin", "check", "--json");
+        Assert.True(check.ExitCode == 1, check.ToString());
+        var byId = Statuses(check);
         Assert.Equal("loaded", byId["fixture.fixture_good"]);
         Assert.Equal("malfunctioned", byId["fixture.fixture_throwing"]);
         Assert.Equal("loaded", byId["shuzhi.localities"]);
+        Assert.Contains("fixture registrar fails on purpose",
+            check.Json().EnumerateArray().Single(p => p.GetProperty("id").GetString() == "fixture.fixture_throwing").GetProperty("reason").GetString());
     }
 
     [Fact]

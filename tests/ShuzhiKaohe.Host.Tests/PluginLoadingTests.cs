@@ -1,11 +1,14 @@
-using Microsoft.Extensions.DependencyInjection;
-using ShuzhiKaohe.Abstractions;
+using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Plugins;
+using ShuzhiKaohe.Core.Storage;
 using ShuzhiKaohe.Testing;
 
 namespace ShuzhiKaohe.Host.Tests;
 
-/// <summary>The plugin loader against real built plugin folders: one good, the rest broken in the ways the host must survive.</summary>
+/// <summary>
+/// The plugin loader against real built plugin folders: one good, the rest broken in the ways the host must survive.
+/// Discovery checks without loading code; <see cref="PluginCatalog.LoadAll"/> (what <c>plugin check</c> runs) loads it.
+/// </summary>
 public sealed class PluginLoadingTests : IDisposable
 {
     private readonly TempDir _dir = new("plugins");
@@ -24,11 +27,11 @@ public sealed class PluginLoadingTests : IDisposable
         foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
     }
 
-    private (PluginCatalog Catalog, ServiceProvider Provider) Load()
+    private PluginCatalog Load()
     {
-        var services = new ServiceCollection();
-        var catalog = PluginBootstrapper.LoadInto(services, new PluginLoadOptions([_dir.Path]));
-        return (catalog, services.BuildServiceProvider());
+        var catalog = PluginBootstrapper.Discover(new PluginLoadOptions([_dir.Path]));
+        catalog.LoadAll();
+        return catalog;
     }
 
     private static PluginInfo Only(PluginCatalog c, string folderName) =>
@@ -38,15 +41,14 @@ public sealed class PluginLoadingTests : IDisposable
     public void A_good_plugin_loads_and_its_policies_and_services_are_registered()
     {
         Place("Fixture.GoodPlugin");
-        var (catalog, provider) = Load();
+        using var catalog = Load();
         var p = Only(catalog, "Fixture.GoodPlugin");
         Assert.Equal(PluginState.Loaded, p.State);
         Assert.Null(p.Reason);
-        Assert.Contains(provider.GetServices<IScoringStrategy>(), s => s.Sector == "fixture_good");
-        // The registrar's own service is there too, and contract types are shared across load contexts.
-        var greeting = provider.GetServices<object>();
-        Assert.Contains(provider.GetServices<ISectorDescriptor>(), d => d.Name == "测试板块");
-        provider.Dispose();
+        var sectors = new SectorRegistry(catalog);
+        Assert.Equal("fixture_good", sectors.Get("fixture_good").Scoring.Sector);
+        // Contract types are shared across load contexts: the plugin's classes are the host's interfaces.
+        Assert.Equal("测试板块", sectors.Get("fixture_good").Descriptor.Name);
     }
 
     [Fact]
@@ -55,12 +57,11 @@ public sealed class PluginLoadingTests : IDisposable
         Place("Fixture.GoodPlugin");
         var bad = Place("Fixture.GoodPlugin", "Broken");
         File.WriteAllText(Path.Combine(bad, "plugin.json"), "{ \"id\": \"broken\", \"name\": ");
-        var (catalog, provider) = Load();
+        using var catalog = Load();
         var b = Only(catalog, "Broken");
         Assert.Equal(PluginState.Malfunctioned, b.State);
         Assert.Contains("plugin.json 不是有效的 JSON", b.Reason);
         Assert.Equal(PluginState.Loaded, Only(catalog, "Fixture.GoodPlugin").State);
-        provider.Dispose();
     }
 
     [Fact]
@@ -68,13 +69,12 @@ public sealed class PluginLoadingTests : IDisposable
     {
         var bad = Place("Fixture.GoodPlugin", "Incomplete");
         File.WriteAllText(Path.Combine(bad, "plugin.json"), """{ "id": "X", "version": "one", "contract": "1.0", "assembly": "Fixture.GoodPlugin.dll", "sectors": [] }""");
-        var (catalog, provider) = Load();
+        using var catalog = Load();
         var reason = Only(catalog, "Incomplete").Reason!;
         Assert.Contains("id", reason);
         Assert.Contains("name", reason);
         Assert.Contains("version", reason);
         Assert.Contains("sectors", reason);
-        provider.Dispose();
     }
 
     [Fact]
@@ -87,34 +87,73 @@ public sealed class PluginLoadingTests : IDisposable
               "assembly": "../Fixture.GoodPlugin/Fixture.GoodPlugin.dll",
               "sectors": [ { "key": "escape", "name": "越界", "levels": [1] } ] }
             """);
-        var (catalog, provider) = Load();
+        using var catalog = Load();
         var e = Only(catalog, "Escape");
         Assert.Equal(PluginState.Malfunctioned, e.State);
         Assert.Contains("离开了插件文件夹", e.Reason);
-        provider.Dispose();
     }
 
     [Fact]
     public void A_registrar_that_throws_is_malfunctioned_and_registers_nothing()
     {
         Place("Fixture.ThrowingPlugin");
-        var (catalog, provider) = Load();
+        using var catalog = Load();
         var t = Only(catalog, "Fixture.ThrowingPlugin");
         Assert.Equal(PluginState.Malfunctioned, t.State);
         Assert.Contains("fixture registrar fails on purpose", t.Reason);
-        Assert.DoesNotContain(provider.GetServices<IScoringStrategy>(), s => s.Sector == "fixture_throwing");
-        provider.Dispose();
+        Assert.DoesNotContain(new SectorRegistry(catalog).All, s => s.Key == "fixture_throwing");
+    }
+
+    [Fact]
+    public void Discovery_verifies_without_loading_code_and_a_throwing_plugin_fails_when_its_sector_is_first_needed()
+    {
+        Place("Fixture.GoodPlugin");
+        Place("Fixture.ThrowingPlugin");
+        using var catalog = PluginBootstrapper.Discover(new PluginLoadOptions([_dir.Path]));
+        Assert.All(catalog.Plugins, p => Assert.Equal(PluginState.Verified, p.State));
+        Assert.All(catalog.Plugins, p => Assert.Equal("manifest+metadata", p.Checked));
+        Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "Fixture.ThrowingPlugin" && !a.IsDynamic
+            && a.Location.StartsWith(_dir.Path, StringComparison.Ordinal));
+
+        var sectors = new SectorRegistry(catalog);
+        Assert.Equal("测试板块", sectors.Get("fixture_good").Name);
+        // Asking for one sector loads its plugin only.
+        Assert.Equal(PluginState.Loaded, Only(catalog, "Fixture.GoodPlugin").State);
+        Assert.Equal(PluginState.Verified, Only(catalog, "Fixture.ThrowingPlugin").State);
+
+        // The plugin that throws is reported with its reason, and the caller gets a refusal, not a crash.
+        var e = Assert.Throws<NotFoundException>(() => sectors.Get("fixture_throwing"));
+        Assert.Contains("fixture registrar fails on purpose", e.Message);
+        Assert.False(sectors.Contains("fixture_throwing"));
+        Assert.Equal(PluginState.Malfunctioned, Only(catalog, "Fixture.ThrowingPlugin").State);
+        Assert.Equal(["fixture_good"], sectors.Keys);
+    }
+
+    [Fact]
+    public void A_plugin_with_migrations_is_known_from_metadata_and_loaded_when_the_database_opens_and_others_are_not()
+    {
+        Place("Fixture.GoodPlugin");
+        Place("Fixture.MigratingPlugin");
+        using var catalog = PluginBootstrapper.Discover(new PluginLoadOptions([_dir.Path]));
+        var db = new Database(new DatabaseOptions(_dir.File("m.db")), new Migrator([new PluginMigrationSource(catalog.Migrations)]));
+        var report = db.EnsureReady();
+        Assert.Contains(report.Applied, m => m is { Source: "fixture_migrating", Version: 1 });
+        Assert.Equal(PluginState.Loaded, Only(catalog, "Fixture.MigratingPlugin").State);
+        Assert.Equal(PluginState.Verified, Only(catalog, "Fixture.GoodPlugin").State);
+        using var c = db.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM fixture_migrating_note";
+        Assert.Equal(0L, cmd.ExecuteScalar());
     }
 
     [Fact]
     public void A_plugin_built_for_another_contract_version_is_refused()
     {
         Place("Fixture.OtherContractPlugin");
-        var (catalog, provider) = Load();
+        using var catalog = Load();
         var o = Only(catalog, "Fixture.OtherContractPlugin");
         Assert.Equal(PluginState.Malfunctioned, o.State);
         Assert.Contains("契约 2.0", o.Reason);
-        provider.Dispose();
     }
 
     [Fact]
@@ -123,11 +162,10 @@ public sealed class PluginLoadingTests : IDisposable
         Place("Fixture.OwnContractCopyPlugin");
         Assert.True(File.Exists(Path.Combine(_dir.Path, "Fixture.OwnContractCopyPlugin", "ShuzhiKaohe.Abstractions.dll")),
             "the fixture must really carry the copy");
-        var (catalog, provider) = Load();
+        using var catalog = Load();
         var c = Only(catalog, "Fixture.OwnContractCopyPlugin");
         Assert.Equal(PluginState.Malfunctioned, c.State);
         Assert.Contains("Private=false", c.Reason);
-        provider.Dispose();
     }
 
     [Fact]
@@ -136,21 +174,20 @@ public sealed class PluginLoadingTests : IDisposable
         Place("Fixture.GoodPlugin", "A");
         Place("Fixture.GoodPlugin", "B");
         _dir.Dir("Empty");
-        var (catalog, provider) = Load();
+        using var catalog = Load();
         Assert.Equal(PluginState.Loaded, Only(catalog, "A").State);
         Assert.Contains("重复", Only(catalog, "B").Reason);
         Assert.Contains("缺少清单文件", Only(catalog, "Empty").Reason);
-        provider.Dispose();
     }
 
     [Fact]
     public void A_disabled_plugin_is_not_loaded()
     {
         Place("Fixture.GoodPlugin");
-        var services = new ServiceCollection();
-        var catalog = PluginBootstrapper.LoadInto(services, new PluginLoadOptions([_dir.Path], new HashSet<string> { "fixture.fixture_good" }));
+        using var catalog = PluginBootstrapper.Discover(new PluginLoadOptions([_dir.Path], new HashSet<string> { "fixture.fixture_good" }));
+        catalog.LoadAll();
         Assert.Equal(PluginState.Disabled, Only(catalog, "Fixture.GoodPlugin").State);
-        Assert.Empty(services);
+        Assert.Empty(new SectorRegistry(catalog).All);
     }
 
     public void Dispose() => _dir.Dispose();

@@ -72,7 +72,8 @@ public sealed class ManifestAndLoadingContract
     {
         using var p = PluginUnderTest.Load(plugin);
         using var dir = new TempDir("contract-mig");
-        var source = new PluginMigrationSource(p.Provider.GetServices<IModuleMigrations>());
+        var source = new PluginMigrationSource(p.Catalog.Migrations);
+        Assert.Equal(p.Provider.GetServices<IModuleMigrations>().Count(), p.Catalog.Migrations().Count);
         var expected = source.Migrations.Count();
         var first = new Database(new DatabaseOptions(dir.File("c.db")), new Migrator([source])).EnsureReady();
         Assert.Equal(expected, first.Applied.Count(m => m.Source != Migrator.CoreSource));

@@ -24,35 +24,34 @@ public sealed class PluginUnderTest : IDisposable
     public static string FolderOf(string name) =>
         name == SampleToken ? SamplePlugin.Folder : Path.Combine(RepoPaths.Plugins, name);
 
-    private PluginUnderTest(string folder, PluginInfo info, ServiceProvider provider)
+    private PluginUnderTest(string folder, PluginInfo info, PluginCatalog catalog)
     {
         Folder = folder;
         Info = info;
-        Provider = provider;
-        Sectors = new SectorRegistry(provider.GetServices<ISectorDescriptor>(), provider.GetServices<IFocusItemCatalogue>(),
-            provider.GetServices<IScoringStrategy>(), provider.GetServices<IInspectionChecklist>(), provider.GetServices<ISectorRules>());
+        Catalog = catalog;
+        Provider = catalog.ServicesOf(info.Id)!;
+        Sectors = new SectorRegistry(catalog);
         Guard = new FormalismGuard(Sectors);
     }
 
     public string Folder { get; }
     public PluginInfo Info { get; }
-    public ServiceProvider Provider { get; }
+    public PluginCatalog Catalog { get; }
+    /// <summary>The plugin's own service provider, built by the host's loader with scope validation.</summary>
+    public IServiceProvider Provider { get; }
     public SectorRegistry Sectors { get; }
     public FormalismGuard Guard { get; }
     public PluginManifest Manifest => PluginManifest.Read(Folder);
 
-    /// <summary>Loads the plugin alone and builds its registrations with scope validation; fails the test if either fails.</summary>
+    /// <summary>Loads the plugin alone, as the host does (checked without code, then loaded); fails the test if either fails.</summary>
     public static PluginUnderTest Load(string name)
     {
         var folder = FolderOf(name);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        var catalog = PluginBootstrapper.LoadInto(services, new PluginLoadOptions([folder]));
-        var info = Assert.Single(catalog.Plugins);
+        var catalog = PluginBootstrapper.Discover(new PluginLoadOptions([folder]));
+        var info = Assert.Single(catalog.LoadAll());
         Assert.True(info.State == PluginState.Loaded, $"{name}: {info.StatusText}: {info.Reason}");
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        return new PluginUnderTest(folder, info, provider);
+        return new PluginUnderTest(folder, info, catalog);
     }
 
-    public void Dispose() => Provider.Dispose();
+    public void Dispose() => Catalog.Dispose();
 }

@@ -8,10 +8,10 @@ public sealed class SamplePluginTests : IDisposable
     private readonly TempDir _dir = new("sample");
 
     [Fact]
-    public void The_published_sample_is_listed_as_loaded_by_the_real_executable_when_its_folder_is_in_SHUZHI_PLUGINS()
+    public void The_published_sample_is_checked_as_loaded_by_the_real_executable_when_its_folder_is_in_SHUZHI_PLUGINS()
     {
         var env = new Dictionary<string, string?> { ["SHUZHI_PLUGINS"] = SamplePlugin.SearchPath };
-        var r = new ShuzhiProcess(_dir.Path, env).Run("plugin", "list", "--json");
+        var r = new ShuzhiProcess(_dir.Path, env).Run("plugin", "check", "--json");
         Assert.True(r.ExitCode == 0, r.ToString());
         var sample = Assert.Single(r.Json().EnumerateArray(), p => p.GetProperty("id").GetString() == "shuzhi.nonpublic");
         Assert.Equal("loaded", sample.GetProperty("status").GetString());

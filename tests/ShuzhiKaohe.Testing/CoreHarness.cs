@@ -27,7 +27,7 @@ public sealed class CoreHarness : IDisposable
         DatabasePath = databasePath;
         var services = new ServiceCollection();
         services.AddLogging();
-        Plugins = PluginBootstrapper.LoadInto(services, new PluginLoadOptions((pluginPaths ?? [RepoPaths.Plugins]).ToList()));
+        Plugins = PluginBootstrapper.Discover(new PluginLoadOptions((pluginPaths ?? [RepoPaths.Plugins]).ToList()));
         var dataDir = Path.GetDirectoryName(Path.GetFullPath(databasePath))!;
         // The harness's operator created the database (when it did): it is the first administrator.
         services.AddSingleton(new DatabaseCreator(operatorName));

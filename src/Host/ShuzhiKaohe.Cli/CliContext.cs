@@ -43,12 +43,16 @@ public sealed class CliContext(ParseResult parse, GlobalSettings settings, Func<
     public void Warn(string warning) => _warnings.Add(warning);
     public void Warn(IEnumerable<string> warnings) => _warnings.AddRange(warnings);
 
-    /// <summary>Writes the result: JSON (with a <c>warnings</c> array on objects) or the human text; warnings go to stderr.</summary>
+    /// <summary>
+    /// Writes the result: JSON (with a <c>warnings</c> array on objects) or the human text; warnings go to stderr.
+    /// A payload built as a <see cref="System.Text.Json.Nodes.JsonNode"/> is written as it is, sparing a verb run at
+    /// every start the serializer's cold start (~20–30 ms of CPU, issue 11).
+    /// </summary>
     public int Emit(object jsonPayload, Action<TextWriter> human)
     {
         if (Json)
         {
-            var node = JsonSerializer.SerializeToNode(jsonPayload, JsonOptions);
+            var node = jsonPayload as System.Text.Json.Nodes.JsonNode ?? JsonSerializer.SerializeToNode(jsonPayload, JsonOptions);
             if (node is System.Text.Json.Nodes.JsonObject obj && !obj.ContainsKey("warnings"))
                 obj["warnings"] = new System.Text.Json.Nodes.JsonArray(_warnings.Select(w => (System.Text.Json.Nodes.JsonNode?)w).ToArray());
             Out.WriteLine(node!.ToJsonString(JsonOptions));

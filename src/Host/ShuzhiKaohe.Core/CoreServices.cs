@@ -26,9 +26,10 @@ public static class CoreServices
     {
         services.AddSingleton(paths);
         services.AddSingleton(database);
-        services.AddSingleton(plugins);
+        // By a factory, so that the container disposes the plugins' own service providers with its own.
+        services.AddSingleton(_ => plugins);
         services.AddSingleton(who);
-        services.AddSingleton<IMigrationSource, PluginMigrationSource>();
+        services.AddSingleton<IMigrationSource>(_ => new PluginMigrationSource(plugins.Migrations));
         services.AddSingleton<Migrator>();
         services.AddSingleton<Database>();
         services.AddSingleton<DatabaseAdmin>();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -34,7 +33,6 @@ public static class Composition
         var xdgConfig = env("XDG_CONFIG_HOME");
         var configHome = !string.IsNullOrWhiteSpace(xdgConfig) ? xdgConfig : Path.Combine(env("HOME") ?? "", ".config");
         var settings = HostSettings.Load([Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(configHome, "shuzhi", "settings.json")]);
-        builder.Configuration.AddConfiguration(settings.Configuration);
 
         var dbPath = FirstNonEmpty(global.DatabasePath, env("SHUZHI_DB"), settings.DatabasePath) ?? paths.DefaultDatabase;
         // Who acts is decided before anything opens the database or loads a plugin (Security/OperatorIdentity.cs).
@@ -56,8 +54,9 @@ public static class Composition
         // On a shared server only approved plugins load (issue 9 §5); the service-account setup turns this on.
         var gate = settings.RequirePluginApproval ? PluginApprovals.Gate(dbPath, paths.ShippedPlugins) : null;
         StartupTrace.Mark("logger ready");
-        var catalog = PluginBootstrapper.LoadInto(builder.Services, new PluginLoadOptions(searchPaths, disabled, gate), pluginLog);
-        StartupTrace.Mark("plugins loaded");
+        // Checked without loading code; a plugin's code loads when a verb first needs its sector (docs/plugins.md).
+        var catalog = PluginBootstrapper.Discover(new PluginLoadOptions(searchPaths, disabled, gate, new LoggerFactory([fileLog])), pluginLog);
+        StartupTrace.Mark("plugins verified");
 
         var viaSsh = env("SSH_ORIGINAL_COMMAND") is not null || env("SSH_CONNECTION") is not null;
         var who = new OperatorContext(operatorName, frontEnd, viaSsh);

@@ -73,7 +73,7 @@ public sealed class PluginApprovalTests : IDisposable
     {
         using var h = new CoreHarness(_dir.File("b.db"), operatorName: "admin");
         var admin = h.Get<PluginAdmin>();
-        var id = admin.List().First(l => l.Plugin.State == PluginState.Loaded).Plugin.Id;
+        var id = admin.List().First(l => l.Plugin.State == PluginState.Verified).Plugin.Id;
         admin.Approve(id);
         Assert.Equal("approved", admin.List().Single(l => l.Plugin.Id == id).Approval);
         admin.Revoke(id);

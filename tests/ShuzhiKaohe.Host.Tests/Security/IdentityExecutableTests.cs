@@ -102,9 +102,9 @@ public sealed class IdentityExecutableTests : IDisposable
 
         Assert.Equal("disabled", Status("fixture.fixture_good", out var why));
         Assert.Contains("未经批准", why);
-        Assert.Equal("loaded", Status("shuzhi.localities", out _)); // shipped: approved when the database was created
+        Assert.Equal("verified", Status("shuzhi.localities", out _)); // shipped: approved when the database was created
         Assert.Equal(0, Shuzhi(env).Run("plugin", "approve", "fixture.fixture_good", "--db", Db).ExitCode);
-        Assert.Equal("loaded", Status("fixture.fixture_good", out _));
+        Assert.Equal("verified", Status("fixture.fixture_good", out _));
         File.AppendAllText(Path.Combine(copy, "plugin.json"), "\n");
         Assert.Equal("disabled", Status("fixture.fixture_good", out why));
         Assert.Contains("批准后被改动", why);

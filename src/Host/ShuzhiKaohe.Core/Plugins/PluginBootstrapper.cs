@@ -13,14 +13,18 @@ namespace ShuzhiKaohe.Core.Plugins;
 /// <param name="SearchPaths">Folders of plugin folders (a folder holding plugin.json is itself a plugin folder).</param>
 /// <param name="Disabled">Plugin ids switched off by setting.</param>
 /// <param name="Gate">Optional last word before code loads (plugin approval): a reason to disable, or null.</param>
+/// <param name="Logging">Where the plugins' own loggers write (the host's log file); none when null.</param>
 public sealed record PluginLoadOptions(
     IReadOnlyList<string> SearchPaths,
     IReadOnlySet<string>? Disabled = null,
-    Func<PluginManifest, string, string?>? Gate = null);
+    Func<PluginManifest, string, string?>? Gate = null,
+    ILoggerFactory? Logging = null);
 
 /// <summary>
-/// Finds plugin folders, reads each manifest before any code loads, loads the good ones with
-/// McMaster.NETCore.Plugins (contract types shared with the host) and registers their policies with Scrutor.
+/// Finds plugin folders and checks each before any code loads: manifest, contract version, folder contents,
+/// assembly metadata, sector ownership, approval (<see cref="Discover"/>). The code of a plugin that passes is
+/// loaded later, on first need (<see cref="PluginCatalog"/>), with McMaster.NETCore.Plugins (contract types shared
+/// with the host) into its own service provider, its policies registered with Scrutor (<see cref="LoadCode"/>).
 /// A plugin that fails at any step is marked malfunctioned with the reason and skipped; the host goes on.
 /// </summary>
 public static class PluginBootstrapper
@@ -33,21 +37,20 @@ public static class PluginBootstrapper
         typeof(ILogger), typeof(ILoggerFactory),
     ];
 
-    public static PluginCatalog LoadInto(IServiceCollection services, PluginLoadOptions options, ILogger? log = null)
+    /// <summary>Checks every plugin folder without loading code; the catalogue loads a verified plugin when it is needed.</summary>
+    public static PluginCatalog Discover(PluginLoadOptions options, ILogger? log = null)
     {
         log ??= NullLogger.Instance;
-        var infos = new List<PluginInfo>();
+        var found = new List<(PluginInfo, PluginCandidate?)>();
         var sectorOwners = new Dictionary<string, string>(StringComparer.Ordinal);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var folder in EnumeratePluginFolders(options.SearchPaths))
         {
-            var info = LoadOne(folder, services, options, ids, sectorOwners);
-            // A good load is not worth opening the log file for on every start (issue 11); `plugin list` shows it.
-            if (info.State == PluginState.Loaded) log.LogDebug("Plugin {Id} {Version} loaded from {Folder}", info.Id, info.Version, folder);
-            else log.LogWarning("Plugin in {Folder} {State}: {Reason}", folder, info.StatusText, info.Reason);
-            infos.Add(info);
+            var (info, candidate) = Verify(folder, options, ids, sectorOwners);
+            if (info.State != PluginState.Verified) log.LogWarning("Plugin in {Folder} {State}: {Reason}", folder, info.StatusText, info.Reason);
+            found.Add((info, candidate));
         }
-        return new PluginCatalog(infos);
+        return new PluginCatalog(found, options.Logging, log);
     }
 
     /// <summary>Plugin folders under the search paths, in a stable order, each once.</summary>
@@ -69,17 +72,20 @@ public static class PluginBootstrapper
         }
     }
 
-    private static PluginInfo LoadOne(string folder, IServiceCollection services, PluginLoadOptions options,
+    /// <summary>Everything checked before code loads; a verified plugin's sectors are its own from here on.</summary>
+    private static (PluginInfo, PluginCandidate?) Verify(string folder, PluginLoadOptions options,
         HashSet<string> ids, Dictionary<string, string> sectorOwners)
     {
         var folderName = Path.GetFileName(folder);
         PluginManifest manifest;
         try { manifest = PluginManifest.Read(folder); }
-        catch (ManifestException e) { return Failed(folderName, folderName, "?", [], folder, null, e.Message); }
-        catch (IOException e) { return Failed(folderName, folderName, "?", [], folder, null, $"无法读取 {PluginManifest.FileName}：{e.Message}"); }
+        catch (ManifestException e) { return (Failed(folderName, folderName, "?", [], folder, null, e.Message), null); }
+        catch (IOException e) { return (Failed(folderName, folderName, "?", [], folder, null, $"无法读取 {PluginManifest.FileName}：{e.Message}"), null); }
 
-        PluginInfo Fail(string reason) => Failed(manifest.Id, manifest.Name, manifest.Version, manifest.Sectors.Select(s => s.Key).ToList(), folder, manifest.Contract, reason);
-        PluginInfo Off(string reason) => Fail(reason) with { State = PluginState.Disabled };
+        var info = new PluginInfo(manifest.Id, manifest.Name, manifest.Version, manifest.Sectors.Select(s => s.Key).ToList(),
+            PluginState.Verified, null, folder, manifest.Contract);
+        (PluginInfo, PluginCandidate?) Fail(string reason) => (info with { State = PluginState.Malfunctioned, Reason = reason }, null);
+        (PluginInfo, PluginCandidate?) Off(string reason) => (info with { State = PluginState.Disabled, Reason = reason }, null);
 
         if (options.Disabled?.Contains(manifest.Id) == true) return Off("已在设置 Plugins:Disabled 中停用");
         if (!ids.Add(manifest.Id)) return Fail($"插件 id {manifest.Id} 与已加载的插件重复");
@@ -93,7 +99,7 @@ public static class PluginBootstrapper
         if (File.Exists(Path.Combine(folder, ContractAssemblyName + ".dll")))
             return Fail($"插件文件夹自带一份 {ContractAssemblyName}.dll：契约程序集必须与宿主共用（项目引用中设 Private=false 与 ExcludeAssets=runtime），请删除该文件后重新发布");
 
-        var referenced = ReferencedContractVersion(assemblyPath, out var metadataError);
+        var (referenced, hasCodeMigrations, metadataError) = ReadMetadata(assemblyPath);
         if (metadataError is not null) return Fail(metadataError);
         if (referenced is null) return Fail($"{manifest.Assembly} 没有引用 {ContractAssemblyName}，不是本程序的插件");
         if (!Contract.IsCompatible(referenced.Major, referenced.Minor))
@@ -105,10 +111,22 @@ public static class PluginBootstrapper
 
         if (options.Gate?.Invoke(manifest, folder) is { } gateReason) return Off(gateReason);
 
+        foreach (var s in manifest.Sectors) sectorOwners[s.Key] = manifest.Id;
+        return (info, new PluginCandidate(manifest, folder, assemblyPath, hasCodeMigrations));
+    }
+
+    /// <summary>
+    /// Loads a verified plugin's code into its own load context and its own service provider: its policies
+    /// (Scrutor), what its registrar adds, and the host's logging. Null with the reason when it fails in any way.
+    /// </summary>
+    internal static (LoadedPlugin?, string?) LoadCode(PluginCandidate candidate, ILoggerFactory logging)
+    {
+        var manifest = candidate.Manifest;
+        (LoadedPlugin?, string?) Fail(string reason) => (null, reason);
         Assembly assembly;
         try
         {
-            var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, SharedTypes, cfg => cfg.PreferSharedTypes = true);
+            var loader = PluginLoader.CreateFromAssemblyFile(candidate.AssemblyPath, SharedTypes, cfg => cfg.PreferSharedTypes = true);
             assembly = loader.LoadDefaultAssembly();
         }
         catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException or IOException)
@@ -126,13 +144,7 @@ public static class PluginBootstrapper
             return Fail(e is PluginRegistrationException ? e.Message : $"注册服务时出错：{e.GetType().Name}：{e.Message}");
         }
 
-        var problem = CheckPolicies(staged, manifest);
-        if (problem is not null) return Fail(problem);
-
-        foreach (var d in staged) services.Add(d);
-        foreach (var s in manifest.Sectors) sectorOwners[s.Key] = manifest.Id;
-        return new PluginInfo(manifest.Id, manifest.Name, manifest.Version, manifest.Sectors.Select(s => s.Key).ToList(),
-            PluginState.Loaded, null, folder, manifest.Contract);
+        return Build(staged, candidate, logging);
     }
 
     /// <summary>Registers the plugin's policies (Scrutor) and whatever its registrar adds, into a staging collection.</summary>
@@ -166,34 +178,55 @@ public static class PluginBootstrapper
         }
     }
 
-    /// <summary>Every declared sector has each policy, and every policy belongs to a declared sector.</summary>
-    private static string? CheckPolicies(IServiceCollection staged, PluginManifest manifest)
+    /// <summary>
+    /// The plugin's own service provider (its registrations and the host's logging, nothing else of the host's),
+    /// checked: every declared sector has each policy exactly once, and every policy belongs to a declared sector.
+    /// </summary>
+    private static (LoadedPlugin?, string?) Build(IServiceCollection staged, PluginCandidate candidate, ILoggerFactory logging)
     {
+        var manifest = candidate.Manifest;
+        ServiceProvider? provider = null;
         try
         {
-            IServiceCollection probe = new ServiceCollection();
-            probe.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-            probe.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-            foreach (var d in staged) probe.Add(d);
-            using var provider = probe.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+            staged.AddSingleton(logging);
+            staged.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+            provider = staged.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
             var declared = manifest.Sectors.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+            var bySector = declared.ToDictionary(k => k, _ => new Dictionary<Type, ISectorPolicy>(), StringComparer.Ordinal);
             foreach (var (type, name) in RequiredPolicies)
             {
                 var found = provider.GetServices(type).Cast<ISectorPolicy>().ToList();
                 foreach (var p in found)
                     if (!declared.Contains(p.Sector))
-                        return $"{p.GetType().Name} 声明的板块 {p.Sector} 不在清单的 sectors 中";
+                        return Refuse($"{p.GetType().Name} 声明的板块 {p.Sector} 不在清单的 sectors 中");
                 foreach (var key in declared)
+                {
                     if (found.Count(p => p.Sector == key) != 1)
-                        return $"板块 {key} 须恰好有一个 {name} 实现，实际有 {found.Count(p => p.Sector == key)} 个";
+                        return Refuse($"板块 {key} 须恰好有一个 {name} 实现，实际有 {found.Count(p => p.Sector == key)} 个");
+                    bySector[key][type] = found.Single(p => p.Sector == key);
+                }
             }
-            foreach (var p in provider.GetServices<IModuleMigrations>())
-                if (!declared.Contains(p.Sector)) return $"{p.GetType().Name} 声明的板块 {p.Sector} 不在清单的 sectors 中";
-            return null;
+            var migrations = provider.GetServices<IModuleMigrations>().ToList();
+            foreach (var p in migrations)
+                if (!declared.Contains(p.Sector)) return Refuse($"{p.GetType().Name} 声明的板块 {p.Sector} 不在清单的 sectors 中");
+            // The migrator learns from metadata, before any code loads, which plugins bring migrations.
+            if (migrations.Count > 0 && !candidate.HasCodeMigrations)
+                return Refuse($"{nameof(IModuleMigrations)} 须由 {manifest.Assembly} 中的类实现（宿主在加载代码前从程序集元数据得知插件带有迁移）");
+            var sectors = bySector.ToDictionary(kv => kv.Key, kv => new SectorPolicies(
+                (ISectorDescriptor)kv.Value[typeof(ISectorDescriptor)], (IFocusItemCatalogue)kv.Value[typeof(IFocusItemCatalogue)],
+                (IScoringStrategy)kv.Value[typeof(IScoringStrategy)], (IInspectionChecklist)kv.Value[typeof(IInspectionChecklist)],
+                (ISectorRules)kv.Value[typeof(ISectorRules)]), StringComparer.Ordinal);
+            return (new LoadedPlugin(provider, sectors, migrations), null);
         }
         catch (Exception e)
         {
-            return $"插件的服务无法创建：{e.GetType().Name}：{e.Message}";
+            return Refuse($"插件的服务无法创建：{e.GetType().Name}：{e.Message}");
+        }
+
+        (LoadedPlugin?, string?) Refuse(string reason)
+        {
+            provider?.Dispose();
+            return (null, reason);
         }
     }
 
@@ -206,28 +239,44 @@ public static class PluginBootstrapper
         (typeof(ISectorRules), nameof(ISectorRules)),
     ];
 
-    /// <summary>The version of ShuzhiKaohe.Abstractions the assembly was compiled against, read without loading it.</summary>
-    private static Version? ReferencedContractVersion(string assemblyPath, out string? error)
+    /// <summary>
+    /// Read without loading the assembly: the version of ShuzhiKaohe.Abstractions it was compiled against, and
+    /// whether one of its types implements <see cref="IModuleMigrations"/>.
+    /// </summary>
+    private static (Version? Contract, bool HasCodeMigrations, string? Error) ReadMetadata(string assemblyPath)
     {
-        error = null;
         try
         {
             using var stream = File.OpenRead(assemblyPath);
             using var pe = new PEReader(stream);
-            if (!pe.HasMetadata) { error = "插件程序集不是 .NET 程序集"; return null; }
+            if (!pe.HasMetadata) return (null, false, "插件程序集不是 .NET 程序集");
             var md = pe.GetMetadataReader();
+            Version? contract = null;
             foreach (var h in md.AssemblyReferences)
             {
                 var r = md.GetAssemblyReference(h);
-                if (md.GetString(r.Name) == ContractAssemblyName) return r.Version;
+                if (md.StringComparer.Equals(r.Name, ContractAssemblyName)) contract = r.Version;
             }
-            return null;
+            return (contract, contract is not null && ImplementsMigrations(md), null);
         }
         catch (Exception e) when (e is BadImageFormatException or IOException or InvalidOperationException)
         {
-            error = $"插件程序集无法读取：{e.Message}";
-            return null;
+            return (null, false, $"插件程序集无法读取：{e.Message}");
         }
+    }
+
+    private static bool ImplementsMigrations(MetadataReader md)
+    {
+        foreach (var t in md.TypeDefinitions)
+            foreach (var i in md.GetTypeDefinition(t).GetInterfaceImplementations())
+            {
+                if (md.GetInterfaceImplementation(i).Interface is not { Kind: HandleKind.TypeReference } handle) continue;
+                var reference = md.GetTypeReference((TypeReferenceHandle)handle);
+                if (md.StringComparer.Equals(reference.Name, nameof(IModuleMigrations))
+                    && md.StringComparer.Equals(reference.Namespace, typeof(IModuleMigrations).Namespace!))
+                    return true;
+            }
+        return false;
     }
 
     private static PluginInfo Failed(string id, string name, string version, IReadOnlyList<string> sectors, string folder, string? contract, string reason) =>

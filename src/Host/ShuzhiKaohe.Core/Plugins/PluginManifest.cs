@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using ShuzhiKaohe.Abstractions;
 
@@ -25,22 +24,11 @@ public sealed partial record PluginManifest(
     public int ContractMajor => int.Parse(Contract.Split('.')[0]);
     public int ContractMinor => int.Parse(Contract.Split('.')[1]);
 
-    private sealed class Raw
-    {
-        [JsonPropertyName("id")] public string? Id { get; set; }
-        [JsonPropertyName("name")] public string? Name { get; set; }
-        [JsonPropertyName("version")] public string? Version { get; set; }
-        [JsonPropertyName("contract")] public string? Contract { get; set; }
-        [JsonPropertyName("assembly")] public string? Assembly { get; set; }
-        [JsonPropertyName("sectors")] public List<RawSector?>? Sectors { get; set; }
-    }
+    private sealed record Raw(string? Id, string? Name, string? Version, string? Contract, string? Assembly, List<RawSector?>? Sectors);
 
-    private sealed class RawSector
-    {
-        [JsonPropertyName("key")] public string? Key { get; set; }
-        [JsonPropertyName("name")] public string? Name { get; set; }
-        [JsonPropertyName("levels")] public List<int>? Levels { get; set; }
-    }
+    private sealed record RawSector(string? Key, string? Name, List<int>? Levels);
+
+    private static readonly JsonDocumentOptions Syntax = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 8 };
 
     /// <summary>Reads and validates a manifest. Throws <see cref="ManifestException"/> naming the problem.</summary>
     public static PluginManifest Read(string folder)
@@ -49,19 +37,24 @@ public sealed partial record PluginManifest(
         if (!File.Exists(path)) throw new ManifestException($"缺少清单文件 {FileName}");
         var info = new FileInfo(path);
         if (info.Length > 64 * 1024) throw new ManifestException($"{FileName} 过大（{info.Length} 字节，上限 64 KiB）");
-        Raw? raw;
+        Raw raw;
         try
         {
-            raw = JsonSerializer.Deserialize<Raw>(File.ReadAllBytes(path), new JsonSerializerOptions
-            {
-                ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 8,
-            });
+            // The document reader, not the serializer: every start reads every manifest, and the serializer's first
+            // use costs a cold start ~20 ms of CPU (issue 11; the settings files already warmed the reader).
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path), Syntax);
+            if (doc.RootElement.ValueKind == JsonValueKind.Null) throw new ManifestException($"{FileName} 为空");
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new ManifestException($"{FileName} 须是一个 JSON 对象 {{ … }}");
+            raw = ToRaw(doc.RootElement);
         }
         catch (JsonException e)
         {
             throw new ManifestException($"{FileName} 不是有效的 JSON（第 {(e.LineNumber ?? 0) + 1} 行）：{e.Message}");
         }
-        if (raw is null) throw new ManifestException($"{FileName} 为空");
+        catch (InvalidOperationException e) // a name or text that is not valid UTF-8 (or a lone surrogate) once unescaped
+        {
+            throw new ManifestException($"{FileName} 不是有效的 JSON：其中的文字不是有效的 UTF-8（{e.Message}）");
+        }
 
         var problems = new List<string>();
         if (raw.Id is null || !IdPattern().IsMatch(raw.Id)) problems.Add("id 须为小写字母开头的 2–64 个字符（a-z 0-9 . _ -）");
@@ -87,6 +80,35 @@ public sealed partial record PluginManifest(
         if (problems.Count > 0) throw new ManifestException($"{FileName} 无效：" + string.Join("；", problems));
         return new PluginManifest(raw.Id!, raw.Name!.Trim(), raw.Version!, raw.Contract!, raw.Assembly!, sectors);
     }
+
+    /// <summary>The fields the manifest knows (names as written, case-sensitive; others ignored); a value of the wrong kind reads as missing.</summary>
+    private static Raw ToRaw(JsonElement root)
+    {
+        List<RawSector?>? sectors = null;
+        if (Property(root, "sectors") is { ValueKind: JsonValueKind.Array } list)
+            sectors = list.EnumerateArray().Select(s => s.ValueKind != JsonValueKind.Object ? null
+                : new RawSector(Text(s, "key"), Text(s, "name"), Levels(s))).ToList();
+        return new Raw(Text(root, "id"), Text(root, "name"), Text(root, "version"), Text(root, "contract"), Text(root, "assembly"), sectors);
+
+        static List<int>? Levels(JsonElement sector)
+        {
+            if (Property(sector, "levels") is not { ValueKind: JsonValueKind.Array } array) return null;
+            var levels = new List<int>();
+            foreach (var l in array.EnumerateArray())
+                levels.Add(l.ValueKind == JsonValueKind.Number && l.TryGetInt32(out var n) ? n : 0); // 0 is refused below
+            return levels;
+        }
+    }
+
+    private static JsonElement? Property(JsonElement o, string name)
+    {
+        JsonElement? found = null;
+        foreach (var p in o.EnumerateObject())
+            if (p.NameEquals(name)) found = p.Value; // the last one wins, as the serializer had it
+        return found;
+    }
+
+    private static string? Text(JsonElement o, string name) => Property(o, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
 
     /// <summary>The plugin's main assembly, checked to stay inside its folder.</summary>
     public string ResolveAssembly(string folder)

@@ -4,11 +4,14 @@ using ShuzhiKaohe.Core.Storage;
 
 namespace ShuzhiKaohe.Core.Plugins;
 
-/// <summary>Hands the loaded plugins' migrations to the migrator, after checking their tables carry the sector prefix.</summary>
-public sealed partial class PluginMigrationSource(IEnumerable<IModuleMigrations> modules) : IMigrationSource
+/// <summary>
+/// Hands the plugins' migrations to the migrator, after checking their tables carry the sector prefix. Asked when
+/// the database opens; <paramref name="modules"/> loads the plugins that bring migrations (<see cref="PluginCatalog.Migrations"/>).
+/// </summary>
+public sealed partial class PluginMigrationSource(Func<IEnumerable<IModuleMigrations>> modules) : IMigrationSource
 {
     public IEnumerable<Migration> Migrations =>
-        modules.SelectMany(m => m.Migrations.Select(x => Check(m.Sector, x)));
+        modules().SelectMany(m => m.Migrations.Select(x => Check(m.Sector, x)));
 
     private static Migration Check(string sector, ModuleMigration m)
     {

@@ -3,6 +3,12 @@ namespace ShuzhiKaohe.Core.Plugins;
 /// <summary>What the host made of one plugin folder.</summary>
 public enum PluginState
 {
+    /// <summary>
+    /// Manifest, folder and assembly metadata checked (and approval, when required); the code is not loaded yet.
+    /// It loads when something first needs one of its sectors' policies (docs/plugins.md, "When your code loads").
+    /// </summary>
+    Verified,
+    /// <summary>Its code is loaded and every declared sector has its policies.</summary>
     Loaded,
     /// <summary>Something is wrong with the plugin; <see cref="PluginInfo.Reason"/> says what. It was skipped.</summary>
     Malfunctioned,
@@ -23,15 +29,17 @@ public sealed record PluginInfo(
 {
     public string StatusText => State switch
     {
+        PluginState.Verified => "verified",
         PluginState.Loaded => "loaded",
         PluginState.Malfunctioned => "malfunctioned",
         _ => "disabled",
     };
-}
 
-/// <summary>All plugins the host looked at in this process, in the order it found them.</summary>
-public sealed class PluginCatalog(IReadOnlyList<PluginInfo> plugins)
-{
-    public IReadOnlyList<PluginInfo> Plugins { get; } = plugins;
-    public IEnumerable<PluginInfo> Loaded => Plugins.Where(p => p.State == PluginState.Loaded);
+    /// <summary>What was checked to reach <see cref="State"/>: what <c>plugin list</c> vouches for (null when it vouches for nothing).</summary>
+    public string? Checked => State switch
+    {
+        PluginState.Verified => "manifest+metadata",
+        PluginState.Loaded => "manifest+metadata+code",
+        _ => null,
+    };
 }

@@ -15,31 +15,19 @@ public sealed record SectorPolicies(
     public string Name => Descriptor.Name;
 }
 
-/// <summary>The loaded sectors, by key. Core asks it for a sector's policy; it never knows a plugin's types.</summary>
-public sealed class SectorRegistry
+/// <summary>
+/// The working sectors, by key. Core asks it for a sector's policy; it never knows a plugin's types. Asking for
+/// one sector loads only the plugin that owns it; listing them loads every verified plugin (<see cref="PluginCatalog"/>).
+/// </summary>
+public sealed class SectorRegistry(PluginCatalog catalog)
 {
-    private readonly Dictionary<string, SectorPolicies> _byKey;
+    public IReadOnlyCollection<string> Keys => catalog.AllPolicies().Select(p => p.Key).ToList();
+    public IEnumerable<SectorPolicies> All => catalog.AllPolicies().OrderBy(p => p.Key, StringComparer.Ordinal);
 
-    public SectorRegistry(
-        IEnumerable<ISectorDescriptor> descriptors,
-        IEnumerable<IFocusItemCatalogue> focus,
-        IEnumerable<IScoringStrategy> scoring,
-        IEnumerable<IInspectionChecklist> checklists,
-        IEnumerable<ISectorRules> rules)
-    {
-        var f = focus.ToDictionary(p => p.Sector);
-        var s = scoring.ToDictionary(p => p.Sector);
-        var c = checklists.ToDictionary(p => p.Sector);
-        var r = rules.ToDictionary(p => p.Sector);
-        _byKey = descriptors.ToDictionary(d => d.Sector, d => new SectorPolicies(d, f[d.Sector], s[d.Sector], c[d.Sector], r[d.Sector]), StringComparer.Ordinal);
-    }
-
-    public IReadOnlyCollection<string> Keys => _byKey.Keys;
-    public IEnumerable<SectorPolicies> All => _byKey.Values.OrderBy(p => p.Key, StringComparer.Ordinal);
-
-    public bool Contains(string key) => _byKey.ContainsKey(key);
+    public bool Contains(string key) => catalog.Policies(key) is not null;
 
     public SectorPolicies Get(string key) =>
-        _byKey.TryGetValue(key, out var p) ? p
-            : throw new NotFoundException($"没有已加载的插件提供板块 {key}（已加载：{string.Join(", ", _byKey.Keys.Order())}）");
+        catalog.Policies(key) ?? throw new NotFoundException(catalog.WhyUnavailable(key) is { } why
+            ? $"板块 {key} 不可用：{why}"
+            : $"没有已加载的插件提供板块 {key}（已加载：{string.Join(", ", Keys.Order(StringComparer.Ordinal))}）");
 }

@@ -10,14 +10,28 @@ namespace ShuzhiKaohe.Core.Security;
 /// <param name="Approval">approved | modified (files changed since approval) | unapproved.</param>
 public sealed record PluginListing(PluginInfo Plugin, string Approval);
 
-/// <summary>The plugin list and the allow-list: <c>shuzhi plugin list|approve|revoke</c>.</summary>
+/// <summary>The plugin list and the allow-list: <c>shuzhi plugin list|check|approve|revoke</c>.</summary>
 public sealed class PluginAdmin(Database database, PluginCatalog catalog, Authorizer authorizer, AuditTrail audit)
 {
     public const string Entity = "plugin_approval";
 
+    /// <summary>The plugins as this process has checked them: without loading code, a good one is <c>verified</c>.</summary>
     public IReadOnlyList<PluginListing> List()
     {
         authorizer.Require(Permission.StatusRead);
+        return Listings();
+    }
+
+    /// <summary>Loads every verified plugin's code and lists the outcome: <c>loaded</c> or <c>malfunctioned</c> with the reason.</summary>
+    public IReadOnlyList<PluginListing> Check()
+    {
+        authorizer.Require(Permission.StatusRead);
+        catalog.LoadAll();
+        return Listings();
+    }
+
+    private List<PluginListing> Listings()
+    {
         Dictionary<string, string> approved;
         using (var c = database.Open()) approved = Approved(c, null);
         return catalog.Plugins.Select(p => new PluginListing(p, !approved.TryGetValue(p.Id, out var hash) ? "unapproved"

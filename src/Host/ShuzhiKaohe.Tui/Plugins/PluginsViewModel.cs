@@ -24,10 +24,10 @@ public sealed class PluginsViewModel(PluginCatalog plugins)
             ? $"板块插件（已加载 {plugins.Loaded.Count()} / 共 {_all.Count}）"
             : $"板块插件（筛选“{FilterText}”：{Plugins.Count} / {_all.Count}）";
 
-    /// <summary>Reads the plugin catalogue, keeping the filter.</summary>
+    /// <summary>Reads the plugin catalogue, keeping the filter. The console loads every plugin's code, so the screen tells loaded from malfunctioned.</summary>
     public void Load()
     {
-        _all = plugins.Plugins.Select(ToRow).ToList();
+        _all = plugins.LoadAll().Select(ToRow).ToList();
         ApplyFilter(FilterText);
     }
 
