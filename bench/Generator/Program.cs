@@ -93,7 +93,7 @@ if (!Directory.EnumerateFiles(plugins, "plugin.json", SearchOption.AllDirectorie
 const string Operator = "generator";
 var services = new ServiceCollection();
 services.AddLogging();
-var catalog = PluginBootstrapper.LoadInto(services, new PluginLoadOptions([plugins]));
+var catalog = PluginBootstrapper.Discover(new PluginLoadOptions([plugins]));
 services.AddSingleton(new DatabaseCreator(Operator)); // the account that creates the database is its first administrator
 services.AddShuzhiCore(new AppPaths(Path.GetDirectoryName(output)!, AppContext.BaseDirectory), new DatabaseOptions(output), catalog,
     new OperatorContext(Operator, FrontEnd.Cli));

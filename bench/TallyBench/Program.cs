@@ -191,7 +191,7 @@ void EveryCampaign(string db)
     if (!File.Exists(db)) throw new InvalidOperationException($"{db} missing: make it with bench/generate.sh");
     var services = new ServiceCollection();
     services.AddLogging();
-    var plugins = PluginBootstrapper.LoadInto(services, new PluginLoadOptions([Path.Combine(root, "plugins")]));
+    var plugins = PluginBootstrapper.Discover(new PluginLoadOptions([Path.Combine(root, "plugins")]));
     // The generator's operator: the administrator of the database it made.
     services.AddShuzhiCore(new AppPaths(Path.GetDirectoryName(db)!, AppContext.BaseDirectory), new DatabaseOptions(db), plugins, new OperatorContext("generator", FrontEnd.Test));
     using var sp = services.BuildServiceProvider();
