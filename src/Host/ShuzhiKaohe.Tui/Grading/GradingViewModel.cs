@@ -143,8 +143,7 @@ public sealed class GradingViewModel(long campaignId, CampaignService campaigns,
             Load();
             throw;
         }
-        var was = Lines.FirstOrDefault(l => l.OrgCode == orgCode)?.Grade?.Grade;
-        Replace(evaluation.Line(CampaignId, orgCode), was);
+        // An observation is kept beside the grade, not in it: no line of this screen changed, nothing to read again.
         return warnings;
     }
 
