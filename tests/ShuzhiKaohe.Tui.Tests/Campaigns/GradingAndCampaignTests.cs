@@ -49,15 +49,21 @@ public sealed class GradingAndCampaignTests
         Assert.Contains("还须 5 人", refused.Message);
     }
 
-    [Fact]
-    public void A_grade_changed_through_the_screen_needs_a_reason_and_updates_the_distribution()
+    /// <summary>A county campaign in evaluation, its grading screen open and grades proposed with `p`.</summary>
+    private static (long Id, GradingViewModel Model) GradingWithProposals(ConsoleHarness h)
     {
-        using var h = new ConsoleHarness(120, 40);
         County.Load(h.Core.Services);
         var id = County.InEvaluation(h.Core.Services);
         h.Press(Key.F5, Key.Enter, new Key('g'), new Key('p'));
         Assert.Contains("已提出建议等次", h.Shell.Message);
-        var model = ((GradingScreen)h.Shell.Current).Model;
+        return (id, ((GradingScreen)h.Shell.Current).Model);
+    }
+
+    [Fact]
+    public void A_grade_changed_through_the_screen_needs_a_reason_and_updates_the_distribution()
+    {
+        using var h = new ConsoleHarness(120, 40);
+        var (id, model) = GradingWithProposals(h);
         var first = model.Lines[0].OrgCode;
 
         h.InDialog(new Key('4'), () => h.Press(Key.Enter));
@@ -73,10 +79,7 @@ public sealed class GradingAndCampaignTests
     public void A_grade_set_changes_exactly_that_row_and_the_quota_line_as_a_reload_would()
     {
         using var h = new ConsoleHarness(120, 40);
-        County.Load(h.Core.Services);
-        var id = County.InEvaluation(h.Core.Services);
-        h.Press(Key.F5, Key.Enter, new Key('g'), new Key('p'));
-        var model = ((GradingScreen)h.Shell.Current).Model;
+        var (id, model) = GradingWithProposals(h);
         h.Press(Key.CursorDown, Key.CursorDown);
         var before = model.RowLines;
         var lines = model.Lines.ToList();
