@@ -80,4 +80,20 @@ public sealed class QuotaTests
                 || (z.Second.Result.ProposedGrade == Grade.Good && z.First.Grade == Grade.FairlyGood && z.First.RaisedToMeetQuota));
         });
     }
+
+    [Fact]
+    public void Regrading_one_assessee_gives_the_status_counting_everyone_again_would()
+    {
+        Gen.Select(Gen.Enum<Grade>().Array[1, 30], Gen.Int[0, 100], Gen.Int, Gen.Enum<Grade>()).Sample((grades, pct, pick, now) =>
+        {
+            var quota = Quota.Of(pct / 100m);
+            var i = Math.Abs(pick % grades.Length);
+            var after = grades.ToArray();
+            after[i] = now;
+            var moved = quota.Status(grades).Regraded(grades[i], now);
+            var counted = quota.Status(after);
+            return moved.BelowGood == counted.BelowGood && moved.Required == counted.Required
+                && Grades.All.All(g => moved.Distribution.GetValueOrDefault(g) == counted.Distribution.GetValueOrDefault(g));
+        });
+    }
 }

@@ -49,15 +49,21 @@ public sealed class GradingAndCampaignTests
         Assert.Contains("还须 5 人", refused.Message);
     }
 
-    [Fact]
-    public void A_grade_changed_through_the_screen_needs_a_reason_and_updates_the_distribution()
+    /// <summary>A county campaign in evaluation, its grading screen open and grades proposed with `p`.</summary>
+    private static (long Id, GradingViewModel Model) GradingWithProposals(ConsoleHarness h)
     {
-        using var h = new ConsoleHarness(120, 40);
         County.Load(h.Core.Services);
         var id = County.InEvaluation(h.Core.Services);
         h.Press(Key.F5, Key.Enter, new Key('g'), new Key('p'));
         Assert.Contains("已提出建议等次", h.Shell.Message);
-        var model = ((GradingScreen)h.Shell.Current).Model;
+        return (id, ((GradingScreen)h.Shell.Current).Model);
+    }
+
+    [Fact]
+    public void A_grade_changed_through_the_screen_needs_a_reason_and_updates_the_distribution()
+    {
+        using var h = new ConsoleHarness(120, 40);
+        var (id, model) = GradingWithProposals(h);
         var first = model.Lines[0].OrgCode;
 
         h.InDialog(new Key('4'), () => h.Press(Key.Enter));
@@ -67,6 +73,39 @@ public sealed class GradingAndCampaignTests
         Assert.Equal(Grade.Poor, model.Lines[0].Grade!.Grade);
         Assert.Equal(GradeStatus.Set, h.Core.Get<EvaluationService>().Show(id).Lines.Single(l => l.OrgCode == first).Grade!.Status);
         Assert.Contains("差 1", h.Text);
+    }
+
+    [Fact]
+    public void A_grade_set_changes_exactly_that_row_and_the_quota_line_as_a_reload_would()
+    {
+        using var h = new ConsoleHarness(120, 40);
+        var (id, model) = GradingWithProposals(h);
+        h.Press(Key.CursorDown, Key.CursorDown);
+        var before = model.RowLines;
+        var lines = model.Lines.ToList();
+        var quota = model.QuotaLine;
+        var changed = -1;
+        model.LineChanged += i => changed = i;
+        var target = before.Count > 2 && model.Lines[2].Grade?.Grade == Grade.Poor ? Grade.Average : Grade.Poor;
+
+        h.InDialog(new Key(target == Grade.Poor ? '4' : '3'), () => h.Press([.. "党委研究意见".Select(c => new Key(c)), Key.Enter]));
+
+        Assert.Equal(2, changed);
+        var after = model.RowLines;
+        Assert.Equal(before.Count, after.Count);
+        Assert.Equal([2], Enumerable.Range(0, after.Count).Where(i => after[i] != before[i]));
+        Assert.Equal(Enumerable.Range(0, lines.Count).Where(i => i != 2).Select(i => lines[i]), Enumerable.Range(0, lines.Count).Where(i => i != 2).Select(i => model.Lines[i]));
+        Assert.EndsWith("人工", after[2].TrimEnd());
+        Assert.NotEqual(quota, model.QuotaLine);
+        Assert.Contains(model.QuotaLine, h.Text);
+        Assert.Contains(after[2].TrimEnd(), h.Text);
+
+        // The incremental row and quota line are what a full read of Core gives.
+        var reloaded = Model<GradingViewModel>(h.Core.Services, id);
+        reloaded.Load();
+        Assert.Equal(reloaded.RowLines, after);
+        Assert.Equal(reloaded.QuotaLine, model.QuotaLine);
+        Assert.Equal(reloaded.ApprovalBlocked, model.ApprovalBlocked);
     }
 
     [Fact]

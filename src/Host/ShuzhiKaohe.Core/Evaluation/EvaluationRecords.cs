@@ -35,6 +35,9 @@ public sealed record AssesseeGrade(
 /// <summary>One line of <c>evaluate show</c>: an assessee with its grade, or none yet.</summary>
 public sealed record EvaluationLine(string OrgCode, string OrgName, AssesseeGrade? Grade);
 
+/// <summary>One grade written: the line as it now is and the grade it replaced (null when it had none).</summary>
+public sealed record GradeChange(EvaluationLine Line, Grade? Was);
+
 /// <summary>The campaign's grades with the live distribution against the quota (null while no quota is set).</summary>
 public sealed record EvaluationView(long CampaignId, IReadOnlyList<EvaluationLine> Lines, QuotaStatus? Quota, EvaluationApproval? Approval);
 

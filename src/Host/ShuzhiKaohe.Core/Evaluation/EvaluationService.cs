@@ -97,6 +97,19 @@ public sealed class EvaluationService(Database database, CampaignService campaig
     /// <summary>Sets a grade by hand (第六条: an override needs a reason). Refused once the committee has approved.</summary>
     public Warned<EvaluationView> Set(long campaignId, string orgCode, Grade grade, string reason, long? expectedRowVersion = null)
     {
+        SetOne(campaignId, orgCode, grade, reason, expectedRowVersion);
+        var view = Show(campaignId);
+        var warnings = new List<string>();
+        if (view.Quota is { Met: false } q) warnings.Add(q.Explain());
+        return new Warned<EvaluationView>(view, warnings);
+    }
+
+    /// <summary>
+    /// <see cref="Set"/> without reading the whole evaluation again: answers with the one grade as written (and the one it
+    /// replaced), so that a screen of thousands updates one line and its distribution (issue 11).
+    /// </summary>
+    public GradeChange SetOne(long campaignId, string orgCode, Grade grade, string reason, long? expectedRowVersion = null)
+    {
         if (string.IsNullOrWhiteSpace(reason))
             throw new RuleViolationException("第六条", $"人工确定 {orgCode} 的等次须写明理由（--reason）");
         auth.Require(Permission.EvaluationWrite, orgCode);
@@ -115,11 +128,19 @@ public sealed class EvaluationService(Database database, CampaignService campaig
         EvaluationStore.SaveGrade(c, tx, campaignId, entry.Id, orgCode, old?.Score, old?.ProposedGrade, grade, GradeStatus.Set, old?.Explanation,
             ImportedText.RepairProse(reason), who.Name, old);
         audit.RecordChange(c, tx, old is null ? "create" : "update", "evaluation_grade", key, orgCode, before, "人工确定等次");
+        var now = EvaluationStore.Grade(c, tx, entry.Id)!;
         tx.Commit();
-        var view = Show(campaignId);
-        var warnings = new List<string>();
-        if (view.Quota is { Met: false } q) warnings.Add(q.Explain());
-        return new Warned<EvaluationView>(view, warnings);
+        return new GradeChange(new EvaluationLine(entry.OrgCode, entry.OrgName, now), old?.Grade);
+    }
+
+    /// <summary>One assessee's line as it is now (after a write by <see cref="ApprovalService.Revise"/>, say).</summary>
+    public EvaluationLine Line(long campaignId, string orgCode)
+    {
+        using var c = database.Open();
+        var campaign = CampaignService.Read(c, null, campaignId);
+        auth.Require(Permission.EvaluationRead, campaign.OrganiserCode);
+        var entry = CampaignService.ActiveEntry(c, null, campaign, orgCode);
+        return new EvaluationLine(entry.OrgCode, entry.OrgName, EvaluationStore.Grade(c, null, entry.Id));
     }
 
     /// <summary>Every active assessee with its grade and status, the distribution against the quota, and the approval.</summary>

@@ -38,6 +38,24 @@ public sealed record QuotaStatus(int Assessees, decimal MinimumShare, int Requir
         $"{Quota.Article}：评价为“较好”或以下等次的应占一定比例。本次最低比例 {MinimumShare:P0}，{Assessees} 人中至少 {Required} 人应为“较好”或以下，" +
         $"目前 {BelowGood} 人{(Met ? "，已满足。" : $"，还须 {Shortfall} 人评为“较好”或以下。")}";
 
+    /// <summary>
+    /// The status after one assessee's grade changed from <paramref name="was"/> (null: ungraded) to <paramref name="now"/>,
+    /// without counting everyone again. The head count and the requirement stay as they were (the roster did not change).
+    /// </summary>
+    public QuotaStatus Regraded(Grade? was, Grade now)
+    {
+        var counts = new Dictionary<Grade, int>(Distribution);
+        var below = BelowGood;
+        if (was is { } w)
+        {
+            counts[w] = counts.GetValueOrDefault(w) - 1;
+            if (w.IsFairlyGoodOrBelow()) below--;
+        }
+        counts[now] = counts.GetValueOrDefault(now) + 1;
+        if (now.IsFairlyGoodOrBelow()) below++;
+        return this with { BelowGood = below, Distribution = counts };
+    }
+
     public string DistributionText() =>
         string.Join("　", Grades.All.Select(g => $"{g.Chinese()} {Distribution.GetValueOrDefault(g)}"));
 }

@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using Microsoft.Extensions.DependencyInjection;
 using ShuzhiKaohe.Abstractions;
 using ShuzhiKaohe.Core.Evaluation;
@@ -21,7 +20,7 @@ public sealed class GradingScreen : Screen
     private readonly Label _quota;
     private readonly Label _approval;
     private readonly ListView _list;
-    private readonly ObservableCollection<string> _rows;
+    private readonly RowSource<EvaluationLine> _rows = new(GradingViewModel.RowText, "（名单为空）");
     private readonly Label _detail;
 
     public GradingScreen(ScreenContext context, long campaignId) : base(context)
@@ -30,7 +29,8 @@ public sealed class GradingScreen : Screen
         _quota = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
         _approval = new Label { X = 0, Y = 1, Width = Dim.Fill(), Height = 2 };
         _approval.TextFormatter.WordWrap = true;
-        (_list, _rows) = Lists.Create();
+        // Rows are formatted when drawn, not all 3,132 of a national campaign on every refresh (issue 11).
+        _list = new ListView { KeystrokeNavigator = null, Source = _rows };
         _list.X = 0;
         _list.Y = 3;
         _list.Width = Dim.Fill();
@@ -39,6 +39,7 @@ public sealed class GradingScreen : Screen
         _detail = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill(), Height = 3 };
         _detail.TextFormatter.WordWrap = true;
         Add(_quota, _approval, _list, _detail);
+        _model.LineChanged += OneLine;
         _model.Load();
     }
 
@@ -68,13 +69,33 @@ public sealed class GradingScreen : Screen
 
     private void Show()
     {
+        var keep = _list.SelectedItem ?? 0;
+        _rows.Reset(_model.Lines, _model.RowColumns);
+        Lists.Refilled(_list, keep);
+        ShowHeader();
+    }
+
+    private void ShowHeader()
+    {
         _quota.Text = _model.QuotaLine;
         var blocked = _model.ApprovalBlocked;
         _approval.Text = blocked is null ? "可以提请批准：按 F9 记录党委（党组）研究批准" : $"批准不可用：{blocked}";
         _approval.SchemeName = blocked is null || _model.View.Approval is not null ? null : nameof(Schemes.Error);
-        Lists.Fill(_list, _rows, _model.RowLines, "（名单为空）");
         ShowDetail();
         SetNeedsDraw();
+    }
+
+    /// <summary>After a one-row write: that row, the quota and approval lines and the detail; the other rows stay as drawn.</summary>
+    private void OneLine(int index)
+    {
+        if (index < 0)
+        {
+            Show();
+            return;
+        }
+        _rows.Changed(_model.Lines, index);
+        _list.SetNeedsDraw();
+        ShowHeader();
     }
 
     private void ShowDetail() =>
@@ -96,8 +117,9 @@ public sealed class GradingScreen : Screen
         if (answer is null) return;
         IReadOnlyList<string>? warnings = null;
         Host.Guard(() => warnings = _model.Observe(line.OrgCode, answer[0], answer[1]));
-        if (warnings is not null) Host.Info(warnings.Count == 0 ? $"已录入 {line.OrgName} 的平时了解评分" : string.Join("；", warnings));
-        Show();
+        // A refusal reloaded the model: show it all; a write has already redrawn its one row (issue 11).
+        if (warnings is null) Show();
+        else Host.Info(warnings.Count == 0 ? $"已录入 {line.OrgName} 的平时了解评分" : string.Join("；", warnings));
     }
 
     private void Change(Grade grade)
@@ -111,22 +133,24 @@ public sealed class GradingScreen : Screen
             if (decision is null) return;
             IReadOnlyList<string>? w = null;
             Host.Guard(() => w = _model.Revise(line.OrgCode, grade, decision[0], decision[1]));
-            if (w is not null) Host.Info(w.Count == 0 ? $"已记录新的决定：{line.OrgName} 为“{grade.Chinese()}”" : string.Join("；", w));
-            Show();
+            if (w is null) Show();
+            else Host.Info(w.Count == 0 ? $"已记录新的决定：{line.OrgName} 为“{grade.Chinese()}”" : string.Join("；", w));
             return;
         }
         var answer = FormDialog.Ask(Context.App, $"{line.OrgCode} {line.OrgName} 定为“{grade.Chinese()}”", [new FormField("理由")],
             "第六条：人工确定等次须写明理由");
         if (answer is null) return;
+        IReadOnlyList<string> warnings;
         try
         {
-            var warnings = _model.SetGrade(line.OrgCode, grade, answer[0]);
-            Host.Info(warnings.Count == 0 ? $"{line.OrgName} 定为“{grade.Chinese()}”" : string.Join("；", warnings));
+            warnings = _model.SetGrade(line.OrgCode, grade, answer[0]);
         }
-        finally
+        catch
         {
-            Show();
+            Show(); // the model reloaded (a conflict shows the grade as it now is)
+            throw;
         }
+        Host.Info(warnings.Count == 0 ? $"{line.OrgName} 定为“{grade.Chinese()}”" : string.Join("；", warnings));
     }
 
     private void FollowUp(FollowUpKind kind)

@@ -20,7 +20,13 @@ public sealed class GradingViewModel(long campaignId, CampaignService campaigns,
 
     public EvaluationView View { get; private set; } = null!;
 
-    public IReadOnlyList<EvaluationLine> Lines => View.Lines;
+    private List<EvaluationLine> _lines = [];
+
+    /// <summary>The assessees in roster order; after a one-row write only that line is new (issue 11).</summary>
+    public IReadOnlyList<EvaluationLine> Lines => _lines;
+
+    /// <summary>Raised with the index of the one line a write changed (the quota line changes with it); -1 after a full reload.</summary>
+    public event Action<int>? LineChanged;
 
     public string QuotaLine => View.Quota is { } q
         ? $"分布：{q.DistributionText()}　较好及以下 {q.BelowGood}/{q.Required}（至少 {q.MinimumShare:P0}）{(q.Met ? "　已满足" : $"　还差 {q.Shortfall} 名")}"
@@ -42,7 +48,17 @@ public sealed class GradingViewModel(long campaignId, CampaignService campaigns,
 
     public bool CanApprove => ApprovalBlocked is null;
 
-    public IReadOnlyList<string> RowLines => Lines.Select(l =>
+    /// <summary>The rows as the screen shows them, all formatted (tests and small lists; the screen formats only what it draws).</summary>
+    public IReadOnlyList<string> RowLines => Lines.Select(RowText).ToList();
+
+    /// <summary>The widest a row can be: the code column grows with a longer code, the rest has a fixed width.</summary>
+    public int RowColumns => Math.Max(CodeColumns, Lines.Count == 0 ? 0 : Lines.Max(l => TextWidth.CheapColumns(l.OrgCode))) + TailColumns;
+
+    private const int CodeColumns = 10;
+    private static readonly int TailColumns = 18 + 5 + TextWidth.Columns("  建议 ") + 4 + TextWidth.Columns(" 等次 ") + 4 + 1 + 4;
+
+    /// <summary>One assessee's row: code, name, score, proposed grade, grade and how it came about.</summary>
+    public static string RowText(EvaluationLine l)
     {
         var g = l.Grade;
         var score = g?.Score is { } s ? $"{s,5:0.0}" : "    —";
@@ -56,8 +72,8 @@ public sealed class GradingViewModel(long campaignId, CampaignService campaigns,
             GradeStatus.Revised => "变更",
             _ => "",
         };
-        return $"{TextWidth.PadRight(l.OrgCode, 10)}{TextWidth.Fit(l.OrgName, 18)}{score}  建议 {TextWidth.PadRight(proposed, 4)} 等次 {TextWidth.PadRight(grade, 4)} {status}";
-    }).ToList();
+        return $"{TextWidth.PadRight(l.OrgCode, CodeColumns)}{TextWidth.Fit(l.OrgName, 18)}{score}  建议 {TextWidth.PadRight(proposed, 4)} 等次 {TextWidth.PadRight(grade, 4)} {status}";
+    }
 
     /// <summary>The explanation and reason of one line, for the detail pane.</summary>
     public string Detail(int index)
@@ -71,6 +87,28 @@ public sealed class GradingViewModel(long campaignId, CampaignService campaigns,
     {
         Campaign = campaigns.Get(CampaignId);
         View = evaluation.Show(CampaignId);
+        _lines = [.. View.Lines];
+    }
+
+    /// <summary>
+    /// Puts one line as Core now has it in place of the old one and moves the distribution by that one grade, instead of
+    /// reading and formatting the whole campaign again (issue 11: 45–90 ms of reading, 70–160 ms of formatting).
+    /// </summary>
+    private void Replace(EvaluationLine now, Grade? was)
+    {
+        var index = _lines.FindIndex(l => l.OrgCode == now.OrgCode);
+        if (index < 0)
+        {
+            Load(); // the roster changed meanwhile: read it all
+            LineChanged?.Invoke(-1);
+            return;
+        }
+        Campaign = campaigns.Get(CampaignId);
+        // A new list (copying references costs microseconds) so that a caller enumerating Lines keeps its snapshot.
+        _lines = [.. _lines];
+        _lines[index] = now;
+        if (now.Grade is { } g && View.Quota is { } q) View = View with { Quota = q.Regraded(was, g.Grade) };
+        LineChanged?.Invoke(index);
     }
 
     /// <summary>Scores everyone with the sector strategies and proposes grades within the quota.</summary>
@@ -95,34 +133,36 @@ public sealed class GradingViewModel(long campaignId, CampaignService campaigns,
     {
         if (!double.TryParse(score.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s))
             throw new InvalidInputException($"平时了解评分“{score.Trim()}”应为 0–100 的数");
+        IReadOnlyList<string> warnings;
         try
         {
-            return evaluation.Observe(CampaignId, orgCode, s, string.IsNullOrWhiteSpace(note) ? null : note).Warnings;
-        }
-        finally
-        {
-            Load();
-        }
-    }
-
-    public IReadOnlyList<string> SetGrade(string orgCode, Grade grade, string reason)
-    {
-        var line = Lines.FirstOrDefault(l => l.OrgCode == orgCode) ?? throw new NotFoundException($"{orgCode} 不在本次考核的名单中");
-        Warned<EvaluationView> set;
-        try
-        {
-            set = evaluation.Set(CampaignId, orgCode, grade, reason, line.Grade?.RowVersion);
+            warnings = evaluation.Observe(CampaignId, orgCode, s, string.IsNullOrWhiteSpace(note) ? null : note).Warnings;
         }
         catch
         {
             Load();
             throw;
         }
-        // Core answers with the campaign's evaluation as it is after the change: reading it again would double the
-        // cost of a grade on a campaign of thousands (issue 11).
-        Campaign = campaigns.Get(CampaignId);
-        View = set.Value;
-        return set.Warnings;
+        // An observation is kept beside the grade, not in it: no line of this screen changed, nothing to read again.
+        return warnings;
+    }
+
+    public IReadOnlyList<string> SetGrade(string orgCode, Grade grade, string reason)
+    {
+        var line = Lines.FirstOrDefault(l => l.OrgCode == orgCode) ?? throw new NotFoundException($"{orgCode} 不在本次考核的名单中");
+        GradeChange change;
+        try
+        {
+            change = evaluation.SetOne(CampaignId, orgCode, grade, reason, line.Grade?.RowVersion);
+        }
+        catch
+        {
+            Load();
+            throw;
+        }
+        // Core answers with the one line it wrote: the rest of a campaign of thousands is as this model read it (issue 11).
+        Replace(change.Line, change.Was);
+        return View.Quota is { Met: false } q ? [q.Explain()] : [];
     }
 
     /// <summary>Whether the grades are approved: a change is then a revision (a new decision), never an edit (第六条).</summary>
@@ -131,14 +171,19 @@ public sealed class GradingViewModel(long campaignId, CampaignService campaigns,
     /// <summary>A change of an approved grade: a new recorded decision with its reason (第六条), as `evaluate revise` does.</summary>
     public IReadOnlyList<string> Revise(string orgCode, Grade grade, string reason, string decision)
     {
+        var was = Lines.FirstOrDefault(l => l.OrgCode == orgCode)?.Grade?.Grade;
+        IReadOnlyList<string> warnings;
         try
         {
-            return approval.Revise(CampaignId, orgCode, grade, reason, decision).Warnings;
+            warnings = approval.Revise(CampaignId, orgCode, grade, reason, decision).Warnings;
         }
-        finally
+        catch
         {
             Load();
+            throw;
         }
+        Replace(evaluation.Line(CampaignId, orgCode), was);
+        return warnings;
     }
 
     /// <summary>Feedback to the person, circulation within a scope, archiving to the cadre file (第六条), as `evaluate feedback|circulate|archive`.</summary>

@@ -21,7 +21,15 @@ internal static class Lists
     {
         var keep = list.SelectedItem ?? 0;
         Replace(list, rows, lines.Count == 0 && empty is not null ? [empty] : lines);
-        list.SelectedItem = rows.Count == 0 ? null : Math.Clamp(keep, 0, rows.Count - 1);
+        Refilled(list, keep);
+    }
+
+    /// <summary>After the list's source was refilled: the selection back at <paramref name="keep"/> (clamped), in view.</summary>
+    public static void Refilled(ListView list, int keep)
+    {
+        var count = list.Source?.Count ?? 0;
+        ClampTop(list, count);
+        list.SelectedItem = count == 0 ? null : Math.Clamp(keep, 0, count - 1);
         if (list.SelectedItem is not null) list.EnsureSelectedItemVisible();
     }
 
@@ -42,8 +50,13 @@ internal static class Lists
         {
             list.ResumeSuspendCollectionChangedEvent();
         }
-        // Without the per-row notifications the list keeps its scroll offset: a shorter list must not start off screen.
-        var lastTop = Math.Max(0, rows.Count - list.Viewport.Height);
+        ClampTop(list, rows.Count);
+    }
+
+    /// <summary>Without the per-row notifications the list keeps its scroll offset: a shorter list must not start off screen.</summary>
+    private static void ClampTop(ListView list, int count)
+    {
+        var lastTop = Math.Max(0, count - list.Viewport.Height);
         if (list.Viewport.Y > lastTop) list.Viewport = list.Viewport with { Y = lastTop };
         list.SetNeedsDraw();
     }
