@@ -47,30 +47,27 @@ public sealed class OrganisationImporter(Database database, SectorRegistry secto
             using var tx = c.BeginTransaction(deferred: options.DryRun);
             var existing = ExistingOrganisations.Load(c, tx);
             var streamed = existing is null && !options.DryRun;
+            ExceptionDispatchInfo? writeFailure = null;
             if (streamed)
             {
                 // Into an empty table every valid row is an insert known as soon as it is read: the rows are written
                 // while the next ones are read (two cores), in this transaction — a rejected file rolls it all back.
-                opened = ReadWhileWriting(c, tx, files, options.Encoding, defaultSector, shapes, rows, progress, out var writeFailure);
+                opened = ReadWhileWriting(c, tx, files, options.Encoding, defaultSector, shapes, rows, progress, out writeFailure);
                 Lap(phases, "read_write", clock);
-                progress?.Report(new ImportProgress("校验", 0, rows.Count));
-                plan = new OrganisationImportValidator(rows, existing, shapes).Validate(c, tx, options.DissolveMissing);
-                rows.Issues.ThrowIfAny();
-                writeFailure?.Throw();
-                Lap(phases, "validate", clock);
-                OrganisationImportWriter.CreateParentIndex(c, tx);
             }
             else
             {
                 opened = ReadFiles(files, options.Encoding, defaultSector, shapes, rows, progress);
                 Lap(phases, "read", clock);
-                progress?.Report(new ImportProgress("校验", 0, rows.Count));
-                plan = new OrganisationImportValidator(rows, existing, shapes).Validate(c, tx, options.DissolveMissing);
-                rows.Issues.ThrowIfAny();
-                Lap(phases, "validate", clock);
-                if (!options.DryRun)
-                    OrganisationImportWriter.Write(c, tx, rows, plan, options.AsOf ?? DateOnly.FromDateTime(DateTime.Today), progress);
             }
+            progress?.Report(new ImportProgress("校验", 0, rows.Count));
+            plan = new OrganisationImportValidator(rows, existing, shapes).Validate(c, tx, options.DissolveMissing);
+            rows.Issues.ThrowIfAny();
+            writeFailure?.Throw();
+            Lap(phases, "validate", clock);
+            if (streamed) OrganisationImportWriter.CreateParentIndex(c, tx);
+            else if (!options.DryRun)
+                OrganisationImportWriter.Write(c, tx, rows, plan, options.AsOf ?? DateOnly.FromDateTime(DateTime.Today), progress);
             if (!options.DryRun)
             {
                 var journaled = Result(rows, opened, plan, options, clock, phases);
