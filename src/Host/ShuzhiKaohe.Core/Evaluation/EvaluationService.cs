@@ -99,9 +99,7 @@ public sealed class EvaluationService(Database database, CampaignService campaig
     {
         SetOne(campaignId, orgCode, grade, reason, expectedRowVersion);
         var view = Show(campaignId);
-        var warnings = new List<string>();
-        if (view.Quota is { Met: false } q) warnings.Add(q.Explain());
-        return new Warned<EvaluationView>(view, warnings);
+        return new Warned<EvaluationView>(view, view.Quota?.Warnings ?? []);
     }
 
     /// <summary>

@@ -33,6 +33,9 @@ public sealed record QuotaStatus(int Assessees, decimal MinimumShare, int Requir
     public bool Met => BelowGood >= Required;
     public int Shortfall => Math.Max(0, Required - BelowGood);
 
+    /// <summary>What a grade change warns of (第六条): the explanation while the quota is unmet, else nothing.</summary>
+    public IReadOnlyList<string> Warnings => Met ? [] : [Explain()];
+
     /// <summary>The refusal an operator reads while the quota is unmet (第六条).</summary>
     public string Explain() =>
         $"{Quota.Article}：评价为“较好”或以下等次的应占一定比例。本次最低比例 {MinimumShare:P0}，{Assessees} 人中至少 {Required} 人应为“较好”或以下，" +

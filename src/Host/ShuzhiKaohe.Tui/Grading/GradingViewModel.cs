@@ -162,7 +162,7 @@ public sealed class GradingViewModel(long campaignId, CampaignService campaigns,
         }
         // Core answers with the one line it wrote: the rest of a campaign of thousands is as this model read it (issue 11).
         Replace(change.Line, change.Was);
-        return View.Quota is { Met: false } q ? [q.Explain()] : [];
+        return View.Quota?.Warnings ?? [];
     }
 
     /// <summary>Whether the grades are approved: a change is then a revision (a new decision), never an edit (第六条).</summary>
