@@ -50,6 +50,20 @@ public sealed class DependencyRules
     public void There_is_at_least_one_module_to_check() => Assert.NotEmpty(ModuleAssemblies());
 
     [Fact]
+    public void Every_noun_of_the_cli_is_listed_in_CliApp_Groups()
+    {
+        // Listed by hand for start-up time (issue 11): a noun class left out of the list would silently vanish.
+        var contract = Cli.GetType("ShuzhiKaohe.Cli.IVerbGroup", throwOnError: true)!;
+        var implementations = Cli.GetTypes().Where(t => contract.IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .Select(t => t.FullName!).Order(StringComparer.Ordinal).ToList();
+        var groups = (System.Collections.IEnumerable)Cli.GetType("ShuzhiKaohe.Cli.CliApp", throwOnError: true)!
+            .GetProperty("Groups", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        var listed = groups.Cast<object>().Select(g => g.GetType().FullName!).Order(StringComparer.Ordinal).ToList();
+        Assert.True(implementations.Count >= 19, $"only {implementations.Count} nouns found");
+        Assert.Equal(implementations, listed);
+    }
+
+    [Fact]
     public void The_cli_and_the_console_do_not_reference_each_other()
     {
         Assert.DoesNotContain("ShuzhiKaohe.Tui", References(Cli));

@@ -37,6 +37,7 @@ public sealed class CliApp
     private readonly Func<CliContext, int> _console;
     private readonly TextWriter _out;
     private readonly TextWriter _err;
+    private readonly Dictionary<string, RootCommand> _roots = new(StringComparer.Ordinal);
 
     /// <param name="services">Builds the host's services for the settings (called at most once, on first use).</param>
     /// <param name="console">Opens the console; called when no verb is given.</param>
@@ -46,32 +47,61 @@ public sealed class CliApp
         _console = console;
         _out = output ?? Console.Out;
         _err = error ?? Console.Error;
-        Root = BuildRoot();
     }
 
-    public RootCommand Root { get; }
+    /// <summary>
+    /// Every noun, in <c>--help</c> order. A new noun is a class in Verbs/ and one entry here; listed rather than
+    /// found by reflection, which cost every start ~8 ms (issue 11). Architecture tests fail on a class left out.
+    /// </summary>
+    public static IReadOnlyList<IVerbGroup> Groups { get; } = ((IVerbGroup[])
+    [
+        new DemoVerbs(), new OrgVerbs(), new PersonVerbs(), new CampaignVerbs(), new FocusVerbs(), new InspectVerbs(),
+        new SessionVerbs(), new DebriefVerbs(), new CommentVerbs(), new BallotVerbs(), new OperatorVerbs(),
+        new EvaluateVerbs(), new AnnualVerbs(), new RectifyVerbs(), new AuditVerbs(), new ExportVerbs(), new KeyVerbs(),
+        new PluginVerbs(), new DbVerbs(),
+    ]).OrderBy(g => g.Order).ThenBy(g => g.Noun, StringComparer.Ordinal).ToArray();
 
-    private RootCommand BuildRoot()
+    /// <summary>
+    /// The command tree for <paramref name="args"/>: when they name a noun, only that noun's verbs are built —
+    /// a headless verb pays for its own options, not the other eighteen nouns' (issue 11, cold start). Without a
+    /// known noun (the console, <c>--help</c>, <c>--version</c>, a typo) every noun is built, so help and
+    /// "did you mean" see the whole tree.
+    /// </summary>
+    public RootCommand BuildRoot(IReadOnlyList<string>? args = null)
     {
+        var noun = args is null ? null : NounOf(args);
+        var named = Groups.FirstOrDefault(g => g.Noun == noun);
+        var key = named?.Noun ?? "";
+        if (_roots.TryGetValue(key, out var built)) return built;
         var root = new RootCommand("述职考核 ShuzhiKaohe — 党委（党组）书记抓基层党建工作述职评议考核。不带命令时打开操作台。")
         {
             DbOption, JsonOption, OperatorOption,
         };
         root.SetAction(pr => Run(pr, _console));
-        // Each noun is a class in Verbs/ implementing IVerbGroup: adding a feature's verbs touches no shared file.
-        foreach (var group in typeof(CliApp).Assembly.GetTypes()
-                     .Where(t => typeof(IVerbGroup).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
-                     .Select(t => (IVerbGroup)Activator.CreateInstance(t)!)
-                     .OrderBy(g => g.Order).ThenBy(g => g.GetType().Name, StringComparer.Ordinal))
+        foreach (var group in named is null ? Groups : [named])
             root.Subcommands.Add(group.Build(this));
-        return root;
+        return _roots[key] = root;
+    }
+
+    /// <summary>The first word that is neither an option nor the value of a global option taking one.</summary>
+    internal static string? NounOf(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            var a = args[i];
+            if (a == "--") return null;
+            if (a == DbOption.Name || a == OperatorOption.Name) { i++; continue; }
+            if (a.StartsWith('-')) continue;
+            return a;
+        }
+        return null;
     }
 
     /// <summary>Parses and runs; every failure becomes a message and an exit code, never a stack trace.</summary>
     public int Invoke(IReadOnlyList<string> args)
     {
         // No response files (@file): over SSH the operator's words must not pull options from files on the server.
-        var parse = Root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var parse = BuildRoot(args).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) _err.WriteLine($"用法错误：{e.Message}");

@@ -11,5 +11,8 @@ public interface IVerbGroup
     /// <summary>Position in <c>--help</c> (smaller first).</summary>
     int Order { get; }
 
+    /// <summary>The noun, as typed (<c>plugin</c>): the name of the command <see cref="Build"/> returns.</summary>
+    string Noun { get; }
+
     Command Build(CliApp app);
 }

@@ -7,6 +7,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class AnnualVerbs : IVerbGroup
 {
     public int Order => 73;
+    public string Noun => "annual";
 
     public Command Build(CliApp app)
     {

@@ -9,6 +9,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class AuditVerbs : IVerbGroup
 {
     public int Order => 75;
+    public string Noun => "audit";
 
     public Command Build(CliApp app)
     {

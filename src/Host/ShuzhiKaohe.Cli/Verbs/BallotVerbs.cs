@@ -8,6 +8,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class BallotVerbs : IVerbGroup
 {
     public int Order => 70;
+    public string Noun => "ballot";
 
     public Command Build(CliApp app)
     {

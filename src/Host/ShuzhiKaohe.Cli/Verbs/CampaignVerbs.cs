@@ -7,6 +7,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class CampaignVerbs : IVerbGroup
 {
     public int Order => 20;
+    public string Noun => "campaign";
 
     public Command Build(CliApp app)
     {

@@ -8,6 +8,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class CommentVerbs : IVerbGroup
 {
     public int Order => 60;
+    public string Noun => "comment";
 
     public Command Build(CliApp app)
     {

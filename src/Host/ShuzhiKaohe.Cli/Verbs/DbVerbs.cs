@@ -7,6 +7,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class DbVerbs : IVerbGroup
 {
     public int Order => 90;
+    public string Noun => "db";
 
     public Command Build(CliApp app)
     {

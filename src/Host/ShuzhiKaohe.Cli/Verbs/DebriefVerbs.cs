@@ -9,6 +9,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class DebriefVerbs : IVerbGroup
 {
     public int Order => 55;
+    public string Noun => "debrief";
 
     public Command Build(CliApp app)
     {

@@ -8,6 +8,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class DemoVerbs : IVerbGroup
 {
     public int Order => 5;
+    public string Noun => "demo";
 
     public Command Build(CliApp app)
     {

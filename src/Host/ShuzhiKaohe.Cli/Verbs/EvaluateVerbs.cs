@@ -9,6 +9,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class EvaluateVerbs : IVerbGroup
 {
     public int Order => 72;
+    public string Noun => "evaluate";
 
     public Command Build(CliApp app)
     {

@@ -11,6 +11,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class ExportVerbs : IVerbGroup
 {
     public int Order => 76;
+    public string Noun => "export";
 
     public Command Build(CliApp app)
     {

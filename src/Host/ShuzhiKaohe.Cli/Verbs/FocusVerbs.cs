@@ -10,6 +10,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class FocusVerbs : IVerbGroup
 {
     public int Order => 30;
+    public string Noun => "focus";
 
     public Command Build(CliApp app)
     {

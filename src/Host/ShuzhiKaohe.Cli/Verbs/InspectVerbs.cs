@@ -7,6 +7,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class InspectVerbs : IVerbGroup
 {
     public int Order => 40;
+    public string Noun => "inspect";
 
     public Command Build(CliApp app)
     {

@@ -8,6 +8,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class KeyVerbs : IVerbGroup
 {
     public int Order => 76;
+    public string Noun => "key";
 
     public Command Build(CliApp app)
     {

@@ -7,6 +7,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class OperatorVerbs : IVerbGroup
 {
     public int Order => 70;
+    public string Noun => "operator";
 
     public Command Build(CliApp app)
     {

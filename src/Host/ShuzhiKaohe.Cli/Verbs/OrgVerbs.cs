@@ -11,6 +11,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class OrgVerbs : IVerbGroup
 {
     public int Order => 10;
+    public string Noun => "org";
 
     public Command Build(CliApp app)
     {

@@ -9,6 +9,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class PersonVerbs : IVerbGroup
 {
     public int Order => 11;
+    public string Noun => "person";
 
     public Command Build(CliApp app)
     {

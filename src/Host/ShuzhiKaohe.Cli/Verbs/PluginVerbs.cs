@@ -9,6 +9,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class PluginVerbs : IVerbGroup
 {
     public int Order => 80;
+    public string Noun => "plugin";
 
     public Command Build(CliApp app)
     {

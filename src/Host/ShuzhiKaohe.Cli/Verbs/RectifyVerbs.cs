@@ -7,6 +7,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class RectifyVerbs : IVerbGroup
 {
     public int Order => 74;
+    public string Noun => "rectify";
 
     public Command Build(CliApp app)
     {

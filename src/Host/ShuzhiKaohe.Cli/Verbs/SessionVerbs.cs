@@ -7,6 +7,7 @@ namespace ShuzhiKaohe.Cli.Verbs;
 internal sealed class SessionVerbs : IVerbGroup
 {
     public int Order => 50;
+    public string Noun => "session";
 
     public Command Build(CliApp app)
     {
