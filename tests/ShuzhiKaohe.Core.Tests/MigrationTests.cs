@@ -36,6 +36,20 @@ public sealed class MigrationTests : IDisposable
     }
 
     [Fact]
+    public void The_checksums_taken_at_build_time_are_the_run_time_hashes_of_the_embedded_scripts()
+    {
+        // Every process compares the journal with these (issue 11: no crypto library at start-up); a script saved with
+        // a BOM or CRLF would make the build's file hash differ from the journaled hash of its text.
+        var built = Migrator.BuildTimeHashes(typeof(Migrator).Assembly);
+        Assert.Equal(Migrator.CoreMigrations.Count, built.Count);
+        foreach (var m in Migrator.CoreMigrations)
+        {
+            Assert.Equal(Migration.Hash(m.Sql), built[$"{m.Version:D4}_{m.Name}"]);
+            Assert.Equal(Migration.Hash(m.Sql), m.Checksum);
+        }
+    }
+
+    [Fact]
     public void Running_again_changes_nothing()
     {
         Db().EnsureReady();

@@ -56,7 +56,9 @@ public sealed class Database
             if (_ready) return MigrationReport.Nothing;
             CheckLocation();
             using var connection = OpenRaw();
+            StartupTrace.Mark("database connection open");
             var report = _migrator.Migrate(connection, _options.Path);
+            StartupTrace.Mark("schema checked");
             // A schema change is an event an administrator looks for in the log (docs/operations.md, upgrades).
             if (report.Applied.Count > 0)
                 _log.LogInformation("Database {Path}: applied {Count} migration(s) up to {Last}; copy before upgrade: {Backup}",

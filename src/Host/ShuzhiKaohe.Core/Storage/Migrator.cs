@@ -10,7 +10,16 @@ namespace ShuzhiKaohe.Core.Storage;
 /// <param name="Source">"core", or the plugin's sector key.</param>
 public sealed record Migration(string Source, int Version, string Name, string Sql)
 {
-    public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
+    private string? _checksum;
+
+    /// <param name="checksum">The script's <see cref="Hash"/> taken at build time (the core's scripts), or null.</param>
+    public Migration(string source, int version, string name, string sql, string? checksum) : this(source, version, name, sql) =>
+        _checksum = checksum;
+
+    /// <summary>SHA-256 of the script with LF line ends, as journaled in <c>schema_journal</c>.</summary>
+    public string Checksum => _checksum ??= Hash(Sql);
+
+    public static string Hash(string sql) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql.ReplaceLineEndings("\n"))));
 }
 
 /// <summary>What a migration run did.</summary>
@@ -148,6 +157,7 @@ public sealed class Migrator(IEnumerable<IMigrationSource> sources)
     private static IReadOnlyList<Migration> LoadEmbedded()
     {
         var asm = typeof(Migrator).Assembly;
+        var hashes = BuildTimeHashes(asm);
         var list = new List<Migration>();
         foreach (var name in asm.GetManifestResourceNames().Where(n => n.EndsWith(".sql", StringComparison.Ordinal)))
         {
@@ -157,9 +167,25 @@ public sealed class Migrator(IEnumerable<IMigrationSource> sources)
             if (underscore < 1 || !int.TryParse(file[..underscore], out var version)) continue;
             using var stream = asm.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream, Encoding.UTF8);
-            list.Add(new Migration(CoreSource, version, file[(underscore + 1)..], reader.ReadToEnd()));
+            list.Add(new Migration(CoreSource, version, file[(underscore + 1)..], reader.ReadToEnd(), hashes.GetValueOrDefault(file)));
         }
         list.Sort((a, b) => a.Version.CompareTo(b.Version));
         return list;
+    }
+
+    /// <summary>
+    /// The scripts' hashes the build took (ShuzhiKaohe.Core.csproj, HashMigrationScripts): "NNNN_name HEX" lines.
+    /// Missing (a build without the target) means every checksum is computed when first compared.
+    /// </summary>
+    internal static Dictionary<string, string> BuildTimeHashes(Assembly asm)
+    {
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var stream = asm.GetManifestResourceStream("ShuzhiKaohe.Core.Storage.Migrations.sha256");
+        if (stream is null) return hashes;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+            if (line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var name, var hex] && hex.Length == 64)
+                hashes[name] = hex.ToLowerInvariant();
+        return hashes;
     }
 }
