@@ -17,6 +17,33 @@ public sealed class RolePermissionsTests
     }
 
     [Fact]
+    public void The_table_is_the_one_issue_9_fixed()
+    {
+        Permission[] reading =
+        [
+            Permission.OrganisationRead, Permission.CampaignRead, Permission.BallotResultsRead, Permission.EvaluationRead,
+            Permission.RectificationRead, Permission.AuditRead, Permission.StatusRead,
+        ];
+        var expected = new Dictionary<Role, Permission[]>
+        {
+            [Role.Administrator] = Enum.GetValues<Permission>(),
+            [Role.Organiser] =
+            [
+                .. reading, Permission.OrganisationWrite, Permission.CampaignManage, Permission.DebriefingWrite, Permission.InspectionWrite,
+                Permission.BallotEntry, Permission.EvaluationWrite, Permission.RectificationWrite, Permission.ReportExport,
+            ],
+            [Role.Inspector] = [Permission.OrganisationRead, Permission.CampaignRead, Permission.InspectionWrite, Permission.StatusRead],
+            [Role.Clerk] = [Permission.OrganisationRead, Permission.CampaignRead, Permission.BallotEntry, Permission.StatusRead],
+            [Role.Reader] = [.. reading, Permission.ReportExport],
+        };
+        Assert.Equal(Enum.GetValues<Role>().Length, RolePermissions.Table.Count);
+        foreach (var (role, permissions) in expected)
+            Assert.Equal(permissions.Order(), RolePermissions.Table[role].Order());
+        Permission[] system = [Permission.DatabaseAdminister, Permission.PluginManage, Permission.OperatorManage, Permission.AuditVerify, Permission.BulkImport];
+        Assert.Equal(system.Order(), RolePermissions.System.Order());
+    }
+
+    [Fact]
     public void Administrators_hold_every_permission() =>
         Assert.All(Enum.GetValues<Permission>(), p => Assert.True(RolePermissions.Allows(Role.Administrator, p), p.ToString()));
 

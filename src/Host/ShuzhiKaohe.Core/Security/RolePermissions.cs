@@ -7,35 +7,37 @@ namespace ShuzhiKaohe.Core.Security;
 /// </summary>
 public static class RolePermissions
 {
-    private static readonly Permission[] Reading =
-    [
-        Permission.OrganisationRead, Permission.CampaignRead, Permission.BallotResultsRead, Permission.EvaluationRead,
-        Permission.RectificationRead, Permission.AuditRead, Permission.StatusRead,
-    ];
+    /// <summary>What every role but the clerk and the inspector may read.</summary>
+    private static bool IsReading(Permission p) => p is Permission.OrganisationRead or Permission.CampaignRead
+        or Permission.BallotResultsRead or Permission.EvaluationRead or Permission.RectificationRead or Permission.AuditRead
+        or Permission.StatusRead;
 
-    public static readonly IReadOnlyDictionary<Role, IReadOnlySet<Permission>> Table = new Dictionary<Role, IReadOnlySet<Permission>>
+    /// <summary>
+    /// The table. Written as patterns rather than sets of an enum: every headless verb asks it once, and sets over a
+    /// value type are compiled at run time on each start (issue 11).
+    /// </summary>
+    public static bool Allows(Role role, Permission p) => role switch
     {
-        [Role.Administrator] = Enum.GetValues<Permission>().ToHashSet(),
-        [Role.Organiser] = Reading.Concat(
-        [
-            Permission.OrganisationWrite, Permission.CampaignManage, Permission.DebriefingWrite, Permission.InspectionWrite,
-            Permission.BallotEntry, Permission.EvaluationWrite, Permission.RectificationWrite, Permission.ReportExport,
-        ]).ToHashSet(),
-        [Role.Inspector] = new HashSet<Permission> { Permission.OrganisationRead, Permission.CampaignRead, Permission.InspectionWrite, Permission.StatusRead },
-        [Role.Clerk] = new HashSet<Permission> { Permission.OrganisationRead, Permission.CampaignRead, Permission.BallotEntry, Permission.StatusRead },
-        [Role.Reader] = Reading.Concat([Permission.ReportExport]).ToHashSet(),
+        Role.Administrator => true,
+        Role.Organiser => IsReading(p) || p is Permission.OrganisationWrite or Permission.CampaignManage or Permission.DebriefingWrite
+            or Permission.InspectionWrite or Permission.BallotEntry or Permission.EvaluationWrite or Permission.RectificationWrite
+            or Permission.ReportExport,
+        Role.Inspector => p is Permission.OrganisationRead or Permission.CampaignRead or Permission.InspectionWrite or Permission.StatusRead,
+        Role.Clerk => p is Permission.OrganisationRead or Permission.CampaignRead or Permission.BallotEntry or Permission.StatusRead,
+        Role.Reader => IsReading(p) || p is Permission.ReportExport,
+        _ => false,
     };
 
     /// <summary>The permissions that need a grant over the whole tree (scope <c>*</c>, no sector).</summary>
-    public static readonly IReadOnlySet<Permission> System = new HashSet<Permission>
-    {
-        Permission.DatabaseAdminister, Permission.PluginManage, Permission.OperatorManage, Permission.AuditVerify,
-        Permission.BulkImport,
-    };
+    public static bool NeedsWholeTree(Permission p) => p is Permission.DatabaseAdminister or Permission.PluginManage
+        or Permission.OperatorManage or Permission.AuditVerify or Permission.BulkImport;
 
-    public static bool NeedsWholeTree(Permission p) => System.Contains(p);
+    /// <summary>The table as sets, for reading and for the tests that pin it.</summary>
+    public static IReadOnlyDictionary<Role, IReadOnlySet<Permission>> Table =>
+        Enum.GetValues<Role>().ToDictionary(r => r, r => (IReadOnlySet<Permission>)Enum.GetValues<Permission>().Where(p => Allows(r, p)).ToHashSet());
 
-    public static bool Allows(Role role, Permission p) => Table[role].Contains(p);
+    /// <summary>The permissions that need a grant over the whole tree, as a set.</summary>
+    public static IReadOnlySet<Permission> System => Enum.GetValues<Permission>().Where(NeedsWholeTree).ToHashSet();
 
     public static string Key(Role role) => role switch
     {
