@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using ShuzhiKaohe.Core.Common;
 using ShuzhiKaohe.Core.Plugins;
 
 namespace ShuzhiKaohe.Core.Security;
@@ -21,17 +21,21 @@ public static class PluginApprovals
     public static string FolderHash(string folder)
     {
         var root = Path.GetFullPath(folder);
-        var files = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-            .Select(f => (Relative: Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'), Full: f))
-            .OrderBy(f => f.Relative, StringComparer.Ordinal);
-        using var all = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (relative, full) in files)
+        // Arrays and Array.Sort rather than LINQ over tuples: `plugin list` hashes every approved plugin on each
+        // run, and generic code over a tuple is compiled at run time on each start (issue 11).
+        var full = Directory.GetFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 });
+        var relative = new string[full.Length];
+        for (var i = 0; i < full.Length; i++) relative[i] = Path.GetRelativePath(root, full[i]).Replace(Path.DirectorySeparatorChar, '/');
+        Array.Sort(relative, full, StringComparer.Ordinal);
+        // Managed SHA-256 (Common/Sha256.cs): the same digests without loading OpenSSL on every `plugin list`.
+        var all = new Sha256();
+        for (var i = 0; i < full.Length; i++)
         {
-            using var stream = File.OpenRead(full);
-            var fileHash = Convert.ToHexStringLower(SHA256.HashData(stream));
-            all.AppendData(Encoding.UTF8.GetBytes($"{relative}\0{fileHash}\n"));
+            string fileHash;
+            using (var stream = File.OpenRead(full[i])) fileHash = Sha256.HexOf(stream);
+            all.Append(Encoding.UTF8.GetBytes($"{relative[i]}\0{fileHash}\n"));
         }
-        return Convert.ToHexStringLower(all.GetHashAndReset());
+        return Convert.ToHexStringLower(all.Finish());
     }
 
     /// <summary>
