@@ -12,6 +12,8 @@ public static class Program
     public static int Main(string[] args)
     {
         StartupTrace.Mark("main");
+        // The start-up that does not depend on the arguments, on a second core (Core/Common/StartupWarmup.cs).
+        if (!args.Any(a => a is "--help" or "-h" or "-?" or "--version")) StartupWarmup.Begin();
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         ProcessAccount.RestrictNewFilesToOwner();
         // The SSH forced-command path: the key's command fixed the operator; the operator's own words arrive here.
@@ -29,7 +31,7 @@ public static class Program
                 return ExitCodes.Usage;
             }
         }
-        Microsoft.Extensions.Hosting.IHost? host = null;
+        Composition.Built? host = null;
         // Services are built on first use, after the parser chose the verb: the console's action says so first.
         var frontEnd = FrontEnd.Cli;
         try
