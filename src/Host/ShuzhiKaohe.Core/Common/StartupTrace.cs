@@ -37,7 +37,7 @@ public static class StartupTrace
         var assemblies = AppDomain.CurrentDomain.GetAssemblies().Length;
         var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
         var jitMs = System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds;
-        Console.Error.WriteLine($"[startup] {ms,8:F1} ms  cpu {cpu,6:F1} ms  asm {assemblies,3}  jit {jitted,4} ({jitMs,5:F1} ms)  {what}");
+        Console.Error.WriteLine($"[startup] {ms,8:F1} ms  cpu {cpu,6:F1} ms  asm {assemblies,3}  jit {jitted,4} ({jitMs,5:F1} ms)  gc {GC.CollectionCount(0)}  {what}");
         if (Level != "2") return;
         var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name ?? "?").Where(Seen.Add).ToList();
         if (loaded.Count > 0) Console.Error.WriteLine($"[startup]           loaded: {string.Join(", ", loaded)}");

@@ -32,8 +32,17 @@ public static class StartupWarmup
     {
         try
         {
-            // SqliteConnection's type initialiser loads e_sqlite3 and SQLitePCLRaw's provider.
-            using (new SqliteConnection()) { }
+            // SqliteConnection's type initialiser loads e_sqlite3 and SQLitePCLRaw's provider; a statement on a
+            // private in-memory database has the runtime generate the marshalling stubs every query uses.
+            using (var c = new SqliteConnection("Data Source=:memory:;Pooling=False"))
+            {
+                c.Open();
+                using var cmd = c.CreateCommand();
+                cmd.CommandText = "SELECT $a, 1";
+                cmd.Parameters.AddWithValue("$a", "warm");
+                using var r = cmd.ExecuteReader();
+                while (r.Read()) _ = (r.GetString(0), r.GetInt64(1));
+            }
             using (JsonDocument.Parse("""{"warm": [1, "up"]}""")) { }
             // The plugin check reads each plugin's assembly references (PluginBootstrapper.ReadMetadata).
             using (var pe = new PEReader(File.OpenRead(typeof(ISectorPolicy).Assembly.Location)))
