@@ -159,4 +159,18 @@ public sealed class EvaluationFlowTests : IDisposable
         Assert.Contains(plan, p => p.Contains("SEARCH g USING INTEGER PRIMARY KEY") || p.Contains("SEARCH g USING PRIMARY KEY"));
         Assert.DoesNotContain(plan, p => p.Contains("SCAN") || p.Contains("evaluation_grade_by_campaign"));
     }
+
+    [Fact]
+    public void Changing_one_grade_answers_with_the_line_the_grade_it_replaced_and_the_campaign_as_written()
+    {
+        var id = InEvaluation();
+        var first = Evaluation.SetOne(id, Jiangan.Dazhi, Abstractions.Grade.Good, "党委研究意见");
+        var change = Evaluation.SetOne(id, Jiangan.Dazhi, Abstractions.Grade.Average, "党委研究意见", first.Line.Grade!.RowVersion);
+
+        Assert.Null(first.Was);
+        Assert.Equal(Abstractions.Grade.Good, change.Was);
+        Assert.Equal(Evaluation.Line(id, Jiangan.Dazhi), change.Line);
+        Assert.Equal(_j.Campaigns.Get(id), change.Campaign);
+        Assert.Equal(CampaignStage.Evaluation, change.Campaign.Stage);
+    }
 }
