@@ -149,10 +149,10 @@ public sealed class EvaluationService(Database database, CampaignService campaig
         auth.Require(Permission.EvaluationRead, OrganiserOf(campaignId));
         using var c = database.Open();
         var campaign = CampaignService.Read(c, null, campaignId);
-        var grades = EvaluationStore.Grades(c, null, campaignId).ToDictionary(g => g.EntryId);
-        var lines = CampaignService.ActiveEntries(c, null, campaignId)
-            .Select(e => new EvaluationLine(e.OrgCode, e.OrgName, grades.GetValueOrDefault(e.Id))).ToList();
-        QuotaStatus? status = campaign.MinBelowGood is { } r ? Quota.Of((decimal)r).Status(grades.Values.Select(g => g.Grade).ToList()) : null;
+        var lines = EvaluationStore.Lines(c, null, campaignId);
+        QuotaStatus? status = campaign.MinBelowGood is { } r
+            ? Quota.Of((decimal)r).Status(lines.Where(l => l.Grade is not null).Select(l => l.Grade!.Grade).ToList())
+            : null;
         if (status is not null && lines.Any(l => l.Grade is null))
             status = status with { Required = Quota.Of((decimal)campaign.MinBelowGood!.Value).RequiredBelowGood(lines.Count), Assessees = lines.Count };
         return new EvaluationView(campaignId, lines, status, EvaluationStore.Approval(c, null, campaignId));
