@@ -82,4 +82,32 @@ public sealed class ModalLoopTests
         Assert.Equal(ModalLoop.IterationsPerSecond, afterInner);
         Assert.Equal(idle, Application.MaximumIterationsPerSecond);
     }
+
+    [Fact]
+    public void A_confirmation_runs_its_loop_as_fast_as_a_form()
+    {
+        using var h = new ConsoleHarness();
+        var idle = Application.MaximumIterationsPerSecond;
+        ushort? inDialog = null;
+        void OnIteration(object? sender, EventArgs e)
+        {
+            if (ReferenceEquals(h.App.TopRunnableView, h.Shell) || inDialog is not null) return;
+            inDialog = Application.MaximumIterationsPerSecond;
+            h.App.InjectKey(Key.Esc);
+        }
+        h.App.Iteration += OnIteration;
+        bool confirmed;
+        try
+        {
+            confirmed = h.Shell.Confirm("确定吗？", "确定");
+        }
+        finally
+        {
+            h.App.Iteration -= OnIteration;
+        }
+
+        Assert.False(confirmed);
+        Assert.Equal(ModalLoop.IterationsPerSecond, inDialog);
+        Assert.Equal(idle, Application.MaximumIterationsPerSecond);
+    }
 }

@@ -21,12 +21,15 @@ internal static class ModalLoop
     private static int _open;
     private static ushort _outside;
 
-    public static void Run(IApplication app, IRunnable dialog)
+    public static void Run(IApplication app, IRunnable dialog) => Around(() => app.Run(dialog));
+
+    /// <summary>For a dialog the library runs itself (<c>MessageBox.Query</c>): its nested loop runs at the same rate.</summary>
+    public static T Around<T>(Func<T> run)
     {
         Enter();
         try
         {
-            app.Run(dialog);
+            return run();
         }
         finally
         {
