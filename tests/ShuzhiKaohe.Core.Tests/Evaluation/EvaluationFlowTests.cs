@@ -159,4 +159,44 @@ public sealed class EvaluationFlowTests : IDisposable
         Assert.Contains(plan, p => p.Contains("SEARCH g USING INTEGER PRIMARY KEY") || p.Contains("SEARCH g USING PRIMARY KEY"));
         Assert.DoesNotContain(plan, p => p.Contains("SCAN") || p.Contains("evaluation_grade_by_campaign"));
     }
+
+    [Fact]
+    public void Changing_one_grade_answers_with_the_line_the_grade_it_replaced_and_the_campaign_as_written()
+    {
+        var id = InEvaluation();
+        var first = Evaluation.SetOne(id, Jiangan.Dazhi, Abstractions.Grade.Good, "党委研究意见");
+        var change = Evaluation.SetOne(id, Jiangan.Dazhi, Abstractions.Grade.Average, "党委研究意见", first.Line.Grade!.RowVersion);
+
+        Assert.Null(first.Was);
+        Assert.Equal(Abstractions.Grade.Good, change.Was);
+        Assert.Equal(Evaluation.Line(id, Jiangan.Dazhi), change.Line);
+        Assert.Equal(_j.Campaigns.Get(id), change.Campaign);
+        Assert.Equal(CampaignStage.Evaluation, change.Campaign.Stage);
+    }
+
+    [Fact]
+    public void Showing_the_evaluation_walks_the_roster_index_once_without_sorting_the_grades()
+    {
+        var plan = _j.QueryPlan(EvaluationStore.LinesSql, "$c", 1);
+        Assert.Contains(plan, p => p.Contains("SEARCH e USING") && p.Contains("(campaign_id=?)"));
+        Assert.Contains(plan, p => p.Contains("SEARCH g USING INTEGER PRIMARY KEY") || p.Contains("SEARCH g USING PRIMARY KEY"));
+        Assert.DoesNotContain(plan, p => p.Contains("SCAN") || p.Contains("TEMP B-TREE"));
+    }
+
+    [Fact]
+    public void Showing_the_evaluation_lists_every_active_assessee_in_code_order_graded_or_not()
+    {
+        var id = InEvaluation();
+        Evaluation.Set(id, _j.Streets[3].Code, Abstractions.Grade.FairlyGood, "党委研究意见");
+        Evaluation.Set(id, _j.Streets[5].Code, Abstractions.Grade.Good, "党委研究意见");
+
+        var view = Evaluation.Show(id);
+
+        Assert.Equal(_j.Streets.Select(s => s.Code).Order(StringComparer.Ordinal), view.Lines.Select(l => l.OrgCode));
+        Assert.Equal([_j.Streets[3].Code, _j.Streets[5].Code], view.Lines.Where(l => l.Grade is not null).Select(l => l.OrgCode).Order(StringComparer.Ordinal));
+        Assert.All(view.Lines.Where(l => l.Grade is not null), l => Assert.Equal(l.OrgName, l.Grade!.OrgName));
+        Assert.Equal(Evaluation.Line(id, _j.Streets[3].Code), view.Lines.Single(l => l.OrgCode == _j.Streets[3].Code));
+        Assert.Equal(1, view.Quota!.BelowGood);
+        Assert.Equal(_j.Streets.Count, view.Quota.Assessees);
+    }
 }

@@ -1,4 +1,5 @@
 using ShuzhiKaohe.Abstractions;
+using ShuzhiKaohe.Core.Campaigns;
 
 namespace ShuzhiKaohe.Core.Evaluation;
 
@@ -35,8 +36,8 @@ public sealed record AssesseeGrade(
 /// <summary>One line of <c>evaluate show</c>: an assessee with its grade, or none yet.</summary>
 public sealed record EvaluationLine(string OrgCode, string OrgName, AssesseeGrade? Grade);
 
-/// <summary>One grade written: the line as it now is and the grade it replaced (null when it had none).</summary>
-public sealed record GradeChange(EvaluationLine Line, Grade? Was);
+/// <summary>One grade written: the line as it now is, the grade it replaced (null when it had none) and the campaign as the write read it.</summary>
+public sealed record GradeChange(EvaluationLine Line, Grade? Was, Campaign Campaign);
 
 /// <summary>The campaign's grades with the live distribution against the quota (null while no quota is set).</summary>
 public sealed record EvaluationView(long CampaignId, IReadOnlyList<EvaluationLine> Lines, QuotaStatus? Quota, EvaluationApproval? Approval);

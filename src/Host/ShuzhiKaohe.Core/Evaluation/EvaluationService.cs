@@ -103,8 +103,9 @@ public sealed class EvaluationService(Database database, CampaignService campaig
     }
 
     /// <summary>
-    /// <see cref="Set"/> without reading the whole evaluation again: answers with the one grade as written (and the one it
-    /// replaced), so that a screen of thousands updates one line and its distribution (issue 11).
+    /// <see cref="Set"/> without reading the whole evaluation again: answers with the one grade as written, the one it
+    /// replaced and the campaign as the write found it, so that a screen of thousands updates one line and its
+    /// distribution without another read (issue 11).
     /// </summary>
     public GradeChange SetOne(long campaignId, string orgCode, Grade grade, string reason, long? expectedRowVersion = null)
     {
@@ -113,11 +114,12 @@ public sealed class EvaluationService(Database database, CampaignService campaig
         auth.Require(Permission.EvaluationWrite, orgCode);
         using var c = database.Open();
         using var tx = c.BeginWrite();
+        // One read of the campaign serves both refusals (and is handed back, so the screen reads it no more).
         var campaign = CampaignService.Read(c, tx, campaignId);
         if (campaign.Stage is CampaignStage.Approved or CampaignStage.Closed)
             throw new RuleViolationException("第六条",
                 $"考核 {campaignId} 的综合评价等次已经党委（党组）研究批准，不能再改：如确需变更，须作出新的决定并用 evaluate revise 记录理由和决定");
-        campaign = campaigns.Writable(c, tx, campaignId, null, "确定综合评价等次", CampaignStage.Evaluation);
+        campaign.Require("确定综合评价等次", CampaignStage.Evaluation);
         var entry = CampaignService.ActiveEntry(c, tx, campaign, orgCode);
         var old = EvaluationStore.Grade(c, tx, entry.Id);
         if (expectedRowVersion is { } v && old is not null && old.RowVersion != v) throw new ConflictException($"{orgCode} 的等次", v, old.RowVersion);
@@ -128,7 +130,7 @@ public sealed class EvaluationService(Database database, CampaignService campaig
         audit.RecordChange(c, tx, old is null ? "create" : "update", "evaluation_grade", key, orgCode, before, "人工确定等次");
         var now = EvaluationStore.Grade(c, tx, entry.Id)!;
         tx.Commit();
-        return new GradeChange(new EvaluationLine(entry.OrgCode, entry.OrgName, now), old?.Grade);
+        return new GradeChange(new EvaluationLine(entry.OrgCode, entry.OrgName, now), old?.Grade, campaign);
     }
 
     /// <summary>One assessee's line as it is now (after a write by <see cref="ApprovalService.Revise"/>, say).</summary>
@@ -147,10 +149,10 @@ public sealed class EvaluationService(Database database, CampaignService campaig
         auth.Require(Permission.EvaluationRead, OrganiserOf(campaignId));
         using var c = database.Open();
         var campaign = CampaignService.Read(c, null, campaignId);
-        var grades = EvaluationStore.Grades(c, null, campaignId).ToDictionary(g => g.EntryId);
-        var lines = CampaignService.ActiveEntries(c, null, campaignId)
-            .Select(e => new EvaluationLine(e.OrgCode, e.OrgName, grades.GetValueOrDefault(e.Id))).ToList();
-        QuotaStatus? status = campaign.MinBelowGood is { } r ? Quota.Of((decimal)r).Status(grades.Values.Select(g => g.Grade).ToList()) : null;
+        var lines = EvaluationStore.Lines(c, null, campaignId);
+        QuotaStatus? status = campaign.MinBelowGood is { } r
+            ? Quota.Of((decimal)r).Status(lines.Where(l => l.Grade is not null).Select(l => l.Grade!.Grade).ToList())
+            : null;
         if (status is not null && lines.Any(l => l.Grade is null))
             status = status with { Required = Quota.Of((decimal)campaign.MinBelowGood!.Value).RequiredBelowGood(lines.Count), Assessees = lines.Count };
         return new EvaluationView(campaignId, lines, status, EvaluationStore.Approval(c, null, campaignId));

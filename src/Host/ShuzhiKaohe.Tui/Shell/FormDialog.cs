@@ -44,7 +44,7 @@ internal static class FormDialog
             y++;
         }
         inputs[0].SetFocus();
-        app.Run(dialog);
+        ModalLoop.Run(app, dialog);
         return accepted ? inputs.Select(i => i.Text.Trim()).ToArray() : null;
     }
 }

@@ -22,6 +22,6 @@ internal static class HelpDialog
         list.SetSource(lines);
         dialog.Add(list);
         dialog.AddButton(new Button { Text = "关闭", IsDefault = true });
-        app.Run(dialog);
+        ModalLoop.Run(app, dialog);
     }
 }

@@ -47,7 +47,7 @@ internal static class PaletteDialog
         dialog.Add(query, list);
         Refresh();
         query.SetFocus();
-        app.Run(dialog);
+        ModalLoop.Run(app, dialog);
         return chosen;
     }
 }

@@ -106,7 +106,7 @@ public sealed partial class ShellWindow : Window, IScreenHost
     }
 
     public bool Confirm(string question, string actionLabel) =>
-        MessageBox.Query(_app, "请确认", question, actionLabel, "取消") == 0;
+        ModalLoop.Around(() => MessageBox.Query(_app, "请确认", question, actionLabel, "取消")) == 0;
 
     public void Guard(Action action)
     {
@@ -122,7 +122,7 @@ public sealed partial class ShellWindow : Window, IScreenHost
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             Error(e.Message);
-            MessageBox.ErrorQuery(_app, "出错了", $"{e.GetType().Name}：{e.Message}", "关闭");
+            ModalLoop.Around(() => MessageBox.ErrorQuery(_app, "出错了", $"{e.GetType().Name}：{e.Message}", "关闭"));
         }
     }
 
