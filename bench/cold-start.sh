@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of issue 11's cold-start row: `shuzhi plugin list --json` with five plugins (the four shipped modules and
 # the sample 非公有制 plugin) against a minimal `dotnet new console` program, both as whole processes, both published
-# for linux-x64 (ReadyToRun, as docs/operations.md installs it), interleaved run by run. Also `--version` (the
+# for linux-x64 (ReadyToRun, as docs/operations.md installs it) (hyperfine; without it, interleaved run by run). Also `--version` (the
 # floor of our own executable: the runtime, System.CommandLine, no host), bench/PluginListFloor (the work of
 # `plugin list --json` done by the shortest code path with the same libraries: the floor the ratio is bounded by)
 # and `ballot tally`'s sibling `org list`.
