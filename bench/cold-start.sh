@@ -7,6 +7,7 @@
 # and `ballot tally`'s sibling `org list`.
 #
 #   bench/cold-start.sh            # RUNS=30 by default; uses hyperfine when installed, else a timing loop
+#   INTERLEAVE=1 bench/cold-start.sh   # the interleaved loop even with hyperfine (a shared machine drifts)
 #
 # SHUZHI_TRACE_STARTUP=1 on any shuzhi command prints where its start-up time goes (docs/performance.md).
 set -euo pipefail
@@ -34,16 +35,22 @@ shuzhi="$out/shuzhi/shuzhi"
 loaded=$("$shuzhi" plugin check --json | grep -c '"status": "loaded"' || true)
 echo "plugins loaded by plugin check: $loaded" >&2
 
-if command -v hyperfine >/dev/null; then
+if command -v hyperfine >/dev/null && [ "${INTERLEAVE:-0}" != 1 ]; then
   # The floor: the same work as `plugin list --json` by the shortest path with the same libraries (bench/PluginListFloor).
   floor="$out/floor/PluginListFloor $XDG_DATA_HOME/shuzhi/shuzhi.db $out/shuzhi/plugins $work/extra"
   hyperfine -N -w 3 -r "$RUNS" "$out/minimal/MinimalConsole" "$shuzhi --version" "$floor" "$shuzhi plugin list --json" "$shuzhi org list --depth 1 --json"
 else
-  ms() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 )); }
-  median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-  for i in 1 2 3; do ms "$out/minimal/MinimalConsole" >/dev/null; ms "$shuzhi" plugin list --json >/dev/null; done
-  a=(); b=()
-  for i in $(seq "$RUNS"); do a+=("$(ms "$out/minimal/MinimalConsole")"); b+=("$(ms "$shuzhi" plugin list --json)"); done
-  ma=$(printf '%s\n' "${a[@]}" | median); mb=$(printf '%s\n' "${b[@]}" | median)
-  echo "minimal console: median $ma ms; shuzhi plugin list --json: median $mb ms; ratio $(echo "scale=2; $mb / $ma" | bc)× (target ≤ 3×)"
+  # Interleaved run by run (INTERLEAVE=1, or no hyperfine): drift on a shared machine hits every command alike.
+  ms() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N); echo $(( (t1 - t0) / 100000 )); }
+  median() { sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)] / 10}'; }
+  floor=("$out/floor/PluginListFloor" "$XDG_DATA_HOME/shuzhi/shuzhi.db" "$out/shuzhi/plugins" "$work/extra")
+  for i in 1 2 3; do ms "$out/minimal/MinimalConsole" >/dev/null; ms "${floor[@]}" >/dev/null; ms "$shuzhi" plugin list --json >/dev/null; done
+  a=(); f=(); b=(); v=()
+  for i in $(seq "$RUNS"); do
+    a+=("$(ms "$out/minimal/MinimalConsole")"); f+=("$(ms "${floor[@]}")"); b+=("$(ms "$shuzhi" plugin list --json)"); v+=("$(ms "$shuzhi" --version)")
+  done
+  ma=$(printf '%s\n' "${a[@]}" | median); mf=$(printf '%s\n' "${f[@]}" | median)
+  mb=$(printf '%s\n' "${b[@]}" | median); mv=$(printf '%s\n' "${v[@]}" | median)
+  echo "medians of $RUNS interleaved rounds: minimal console $ma ms; shuzhi --version $mv ms ($(echo "scale=2; $mv / $ma" | bc)×);"
+  echo "  floor (PluginListFloor) $mf ms ($(echo "scale=2; $mf / $ma" | bc)×); shuzhi plugin list --json $mb ms: $(echo "scale=2; $mb / $ma" | bc)× (target ≤ 3×)"
 fi

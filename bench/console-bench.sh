@@ -106,5 +106,8 @@ if [ -n "$grading_org" ]; then
   for _ in $(seq 20); do keys PageDown; done
   text 2; wait_for "须写明理由"; text "基准测试"; keys Enter; sleep 1
   mem "grading ($grading_org, one grade set)"
+  # The heaviest thing the screen does: score and propose every assessee's grade under the quota (第六条).
+  text p; wait_for "已提出建议等次"
+  mem "grading ($grading_org, p: every grade proposed)"
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
