@@ -64,6 +64,20 @@ public sealed class DependencyRules
     }
 
     [Fact]
+    public void Every_feature_of_core_is_listed_in_CoreServices_Features()
+    {
+        // Listed by hand for start-up time (issue 11): a feature left out would silently register nothing.
+        var contract = Core.GetType("ShuzhiKaohe.Core.ICoreFeature", throwOnError: true)!;
+        var implementations = Core.GetTypes().Where(t => contract.IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .Select(t => t.FullName!).Order(StringComparer.Ordinal).ToList();
+        var features = (System.Collections.IEnumerable)Core.GetType("ShuzhiKaohe.Core.CoreServices", throwOnError: true)!
+            .GetProperty("Features", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        var listed = features.Cast<object>().Select(f => f.GetType().FullName!).ToList();
+        Assert.True(implementations.Count >= 19, $"only {implementations.Count} features found");
+        Assert.Equal(implementations, listed); // all of them, once each, in the order of their full names
+    }
+
+    [Fact]
     public void The_cli_and_the_console_do_not_reference_each_other()
     {
         Assert.DoesNotContain("ShuzhiKaohe.Tui", References(Cli));
