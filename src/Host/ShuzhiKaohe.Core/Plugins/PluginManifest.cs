@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ShuzhiKaohe.Abstractions;
+using ShuzhiKaohe.Core.Common;
 
 namespace ShuzhiKaohe.Core.Plugins;
 
@@ -11,7 +11,7 @@ public sealed record ManifestSector(string Key, string Name, IReadOnlyList<int> 
 /// <c>plugin.json</c> in a plugin folder: the plugin's identity, read and checked before any of its code
 /// loads (the Jellyfin habit). See docs/plugins.md for the format.
 /// </summary>
-public sealed partial record PluginManifest(
+public sealed record PluginManifest(
     string Id,
     string Name,
     string Version,
@@ -57,10 +57,10 @@ public sealed partial record PluginManifest(
         }
 
         var problems = new List<string>();
-        if (raw.Id is null || !IdPattern().IsMatch(raw.Id)) problems.Add("id 须为小写字母开头的 2–64 个字符（a-z 0-9 . _ -）");
+        if (raw.Id is null || !TextShapes.IsPluginId(raw.Id)) problems.Add("id 须为小写字母开头的 2–64 个字符（a-z 0-9 . _ -）");
         if (string.IsNullOrWhiteSpace(raw.Name) || raw.Name.Length > 100) problems.Add("name 不能为空，且不超过 100 个字符");
-        if (raw.Version is null || !VersionPattern().IsMatch(raw.Version)) problems.Add("version 须形如 1.2.3");
-        if (raw.Contract is null || !ContractPattern().IsMatch(raw.Contract)) problems.Add("contract 须形如 1.0（插件所依据的契约版本）");
+        if (raw.Version is null || !TextShapes.IsPluginVersion(raw.Version)) problems.Add("version 须形如 1.2.3");
+        if (raw.Contract is null || !TextShapes.IsContractVersion(raw.Contract)) problems.Add("contract 须形如 1.0（插件所依据的契约版本）");
         if (string.IsNullOrWhiteSpace(raw.Assembly) || !raw.Assembly.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
             problems.Add("assembly 须为插件文件夹中的 .dll 文件名");
         var sectors = new List<ManifestSector>();
@@ -126,9 +126,6 @@ public sealed partial record PluginManifest(
         return full;
     }
 
-    [GeneratedRegex("^[a-z][a-z0-9._-]{1,63}$")] private static partial Regex IdPattern();
-    [GeneratedRegex(@"^\d{1,5}\.\d{1,5}\.\d{1,5}([-+][0-9A-Za-z.-]{1,40})?$")] private static partial Regex VersionPattern();
-    [GeneratedRegex(@"^\d{1,3}\.\d{1,3}$")] private static partial Regex ContractPattern();
 }
 
 /// <summary>A manifest that cannot be used; the message says what is wrong with it.</summary>

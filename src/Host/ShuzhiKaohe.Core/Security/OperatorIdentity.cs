@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ShuzhiKaohe.Core.Common;
 
 namespace ShuzhiKaohe.Core.Security;
@@ -14,10 +13,10 @@ namespace ShuzhiKaohe.Core.Security;
 /// A database that does not exist yet will be created by this process, which then owns it.
 /// Whether the name is a registered operator is checked afterwards, against the database (<see cref="Authorizer.EnsureKnown"/>).
 /// </summary>
-public static partial class OperatorIdentity
+public static class OperatorIdentity
 {
     /// <summary>What an operator name may look like: it goes into authorized_keys lines and the audit trail.</summary>
-    public static bool IsValidName(string? name) => name is not null && NamePattern().IsMatch(name);
+    public static bool IsValidName(string? name) => TextShapes.IsOperatorName(name);
 
     public const string NameRule = "操作员名须为 1–64 个字符：字母、数字、下划线、点或连字符，以字母或下划线开头";
 
@@ -49,7 +48,4 @@ public static partial class OperatorIdentity
     /// <summary>The decision for this process.</summary>
     public static string Decide(string? requested, string databasePath) =>
         Decide(requested, databasePath, ProcessAccount.EffectiveUid, ProcessAccount.UserName, ProcessAccount.OwnerOf, ProcessAccount.NameOf);
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_.-]{0,63}$")]
-    private static partial Regex NamePattern();
 }
