@@ -49,32 +49,37 @@ public sealed class DependencyRules
     [Fact]
     public void There_is_at_least_one_module_to_check() => Assert.NotEmpty(ModuleAssemblies());
 
+    /// <summary>The full names of the concrete classes in <paramref name="a"/> that implement <paramref name="contract"/>, in ordinal order.</summary>
+    private static List<string> Implementations(Assembly a, string contract)
+    {
+        var type = a.GetType(contract, throwOnError: true)!;
+        return a.GetTypes().Where(t => type.IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .Select(t => t.FullName!).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The full names of the classes of the objects in a public static list, in its order.</summary>
+    private static List<string> Listed(Assembly a, string holder, string property) =>
+        ((System.Collections.IEnumerable)a.GetType(holder, throwOnError: true)!
+            .GetProperty(property, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!)
+        .Cast<object>().Select(o => o.GetType().FullName!).ToList();
+
+    // Both lists are written by hand for start-up time (issue 11): a class left out would silently vanish.
+
     [Fact]
     public void Every_noun_of_the_cli_is_listed_in_CliApp_Groups()
     {
-        // Listed by hand for start-up time (issue 11): a noun class left out of the list would silently vanish.
-        var contract = Cli.GetType("ShuzhiKaohe.Cli.IVerbGroup", throwOnError: true)!;
-        var implementations = Cli.GetTypes().Where(t => contract.IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
-            .Select(t => t.FullName!).Order(StringComparer.Ordinal).ToList();
-        var groups = (System.Collections.IEnumerable)Cli.GetType("ShuzhiKaohe.Cli.CliApp", throwOnError: true)!
-            .GetProperty("Groups", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
-        var listed = groups.Cast<object>().Select(g => g.GetType().FullName!).Order(StringComparer.Ordinal).ToList();
+        var implementations = Implementations(Cli, "ShuzhiKaohe.Cli.IVerbGroup");
         Assert.True(implementations.Count >= 19, $"only {implementations.Count} nouns found");
-        Assert.Equal(implementations, listed);
+        Assert.Equal(implementations, Listed(Cli, "ShuzhiKaohe.Cli.CliApp", "Groups").Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void Every_feature_of_core_is_listed_in_CoreServices_Features()
     {
-        // Listed by hand for start-up time (issue 11): a feature left out would silently register nothing.
-        var contract = Core.GetType("ShuzhiKaohe.Core.ICoreFeature", throwOnError: true)!;
-        var implementations = Core.GetTypes().Where(t => contract.IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
-            .Select(t => t.FullName!).Order(StringComparer.Ordinal).ToList();
-        var features = (System.Collections.IEnumerable)Core.GetType("ShuzhiKaohe.Core.CoreServices", throwOnError: true)!
-            .GetProperty("Features", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
-        var listed = features.Cast<object>().Select(f => f.GetType().FullName!).ToList();
+        var implementations = Implementations(Core, "ShuzhiKaohe.Core.ICoreFeature");
         Assert.True(implementations.Count >= 19, $"only {implementations.Count} features found");
-        Assert.Equal(implementations, listed); // all of them, once each, in the order of their full names
+        // All of them, once each, in the order of their full names.
+        Assert.Equal(implementations, Listed(Core, "ShuzhiKaohe.Core.CoreServices", "Features"));
     }
 
     [Fact]
