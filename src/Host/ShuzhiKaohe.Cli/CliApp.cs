@@ -84,7 +84,7 @@ public sealed class CliApp
     }
 
     /// <summary>The first word that is neither an option nor the value of a global option taking one.</summary>
-    internal static string? NounOf(IReadOnlyList<string> args)
+    public static string? NounOf(IReadOnlyList<string> args)
     {
         for (var i = 0; i < args.Count; i++)
         {

@@ -12,8 +12,6 @@ public static class Program
     public static int Main(string[] args)
     {
         StartupTrace.Mark("main");
-        // The start-up that does not depend on the arguments, on a second core (Core/Common/StartupWarmup.cs).
-        if (!args.Any(a => a is "--help" or "-h" or "-?" or "--version")) StartupWarmup.Begin();
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         ProcessAccount.RestrictNewFilesToOwner();
         // The SSH forced-command path: the key's command fixed the operator; the operator's own words arrive here.
@@ -31,6 +29,9 @@ public static class Program
                 return ExitCodes.Usage;
             }
         }
+        // A headless verb's start-up that does not depend on its arguments, on a second core (Core/Common/StartupWarmup.cs).
+        // Not for the console: its start is not a verb's, and its terminal set-up is left to itself.
+        if (CliApp.NounOf(args) is not null && !args.Any(a => a is "--help" or "-h" or "-?")) StartupWarmup.Begin();
         Composition.Built? host = null;
         // Services are built on first use, after the parser chose the verb: the console's action says so first.
         var frontEnd = FrontEnd.Cli;
